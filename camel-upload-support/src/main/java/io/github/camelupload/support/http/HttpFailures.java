@@ -1,0 +1,71 @@
+package io.github.camelupload.support.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+
+/**
+ * Turns an unexpected response into Camel's {@link HttpOperationFailedException} (status, body, headers), so routes
+ * handle it with the {@code onException} clauses they already use for camel-http.
+ */
+public final class HttpFailures {
+
+    /** A hostile or broken server must not make us read an endless error body into memory. */
+    public static final int MAX_BODY_CHARS = 64 * 1024;
+
+    private HttpFailures() {
+    }
+
+    /**
+     * @param uri    the request URI, without secrets
+     * @param prefix what failed, in words a user understands (e.g. "ClickHelp rejected the upload start"); may be null
+     */
+    public static HttpOperationFailedException fromResponse(String uri, ClassicHttpResponse response, String prefix)
+            throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.merge(header.getName(), header.getValue(), (a, b) -> a + ", " + b);
+        }
+        String body = readBounded(response.getEntity());
+        String statusText = prefix == null || prefix.isEmpty()
+                ? response.getReasonPhrase()
+                : prefix + (body == null || body.isBlank() ? "" : ": " + body.strip());
+        String location = response.getFirstHeader("Location") != null ? response.getFirstHeader("Location").getValue() : null;
+        return new HttpOperationFailedException(uri, response.getCode(), statusText, location, headers, body);
+    }
+
+    /** Reads at most {@link #MAX_BODY_CHARS} characters of an entity; the rest is discarded. */
+    public static String readBounded(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return null;
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        ContentType type = ContentType.parseLenient(entity.getContentType());
+        if (type != null && type.getCharset() != null) {
+            charset = type.getCharset();
+        }
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int read;
+            while (out.size() < MAX_BODY_CHARS && (read = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY_CHARS - out.size()))) > 0) {
+                out.write(buffer, 0, read);
+            }
+            String text = out.toString(charset);
+            return in.read() >= 0 ? text + "... (truncated)" : text;
+        }
+    }
+}
