@@ -70,8 +70,8 @@ public final class ChunkSources {
         }
         if (body instanceof InputStream stream) {
             long length = declaredLength;
-            if (length < 0 && body instanceof StreamCache cache && !cache.inMemory()) {
-                length = cache.length(); // a file-backed cache knows its size
+            if (length < 0 && body instanceof StreamCache cache && cache.length() >= 0) {
+                length = cache.length(); // a stream cache knows its size
             }
             return new StreamChunkSource(stream, length);
         }
