@@ -58,6 +58,16 @@ public final class ClickHelpEmulator extends AbstractEmulator {
         return this;
     }
 
+    /** Puts credentials, start status and limits back to their defaults (stored files and uploads stay). */
+    public ClickHelpEmulator resetConfiguration() {
+        username = DEFAULT_USERNAME;
+        apiKey = DEFAULT_API_KEY;
+        startStatus = 201;
+        maxChunkSize = DEFAULT_MAX_CHUNK_SIZE;
+        maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        return this;
+    }
+
     /** The login and API key that HTTP Basic must carry (defaults: "tester" / "test-api-key"). */
     public ClickHelpEmulator credentials(String username, String apiKey) {
         this.username = Objects.requireNonNull(username);

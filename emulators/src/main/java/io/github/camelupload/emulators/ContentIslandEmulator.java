@@ -50,6 +50,16 @@ public final class ContentIslandEmulator extends AbstractEmulator {
         return this;
     }
 
+    /** Puts tokens and limits back to their defaults (stored resources and uploads stay). */
+    public ContentIslandEmulator resetConfiguration() {
+        writeToken = DEFAULT_WRITE_TOKEN;
+        readOnlyToken = DEFAULT_READ_ONLY_TOKEN;
+        simpleUploadLimit = DEFAULT_SIMPLE_UPLOAD_LIMIT;
+        maxChunkSize = DEFAULT_MAX_CHUNK_SIZE;
+        minPartSize = DEFAULT_MIN_PART_SIZE;
+        return this;
+    }
+
     /** {@code http://127.0.0.1:PORT/api/1.0}; the upload endpoint is {@code baseUrl() + "/resource/upload"}. */
     public String baseUrl() {
         return origin() + "/api/1.0";
