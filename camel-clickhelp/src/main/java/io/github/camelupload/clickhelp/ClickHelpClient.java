@@ -1,0 +1,201 @@
+package io.github.camelupload.clickhelp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelupload.support.engine.UploadProtocolException;
+import io.github.camelupload.support.http.ChunkEntity;
+import io.github.camelupload.support.http.HttpFailures;
+import io.github.camelupload.support.source.Chunk;
+
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * The three ClickHelp Storage requests an upload needs: start it ({@code POST}), send a chunk ({@code PUT}) and read
+ * a file's descriptor ({@code GET}). Error statuses become {@link HttpOperationFailedException}; transport failures
+ * stay {@link IOException}. Retrying is the caller's business. Holds the credentials as a ready Authorization header,
+ * which it never prints.
+ */
+final class ClickHelpClient {
+
+    /** What the server answered to a chunk. */
+    record ChunkReply(int status, long confirmedEnd, ClickHelpFile file, String body) {
+
+        /** Whether the reply carried a progress header ({@code Range} or {@code Content-Range}). */
+        boolean hasProgress() {
+            return confirmedEnd >= 0;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** {@code Range: bytes=0-{last}} (the server's answer after an interruption). */
+    private static final Pattern RANGE = Pattern.compile("\\s*bytes\\s*=\\s*(\\d+)\\s*-\\s*(\\d+)\\s*");
+    /** {@code Content-Range: bytes 0-{last}/{total|*}} (progress on a 202); {@code bytes *}/{total} means none. */
+    private static final Pattern CONTENT_RANGE = Pattern.compile("\\s*bytes\\s+(?:(\\d+)\\s*-\\s*(\\d+)|\\*)\\s*(?:/\\s*(\\d+|\\*))?\\s*");
+
+    private final CloseableHttpClient http;
+    private final String apiBaseUrl;
+    private final String authorization;
+
+    /**
+     * @param apiBaseUrl {@code {portalUrl}/api/v1/}
+     */
+    ClickHelpClient(CloseableHttpClient http, String apiBaseUrl, String username, String apiKey) {
+        this.http = http;
+        this.apiBaseUrl = apiBaseUrl;
+        this.authorization = "Basic "
+                             + Base64.getEncoder().encodeToString((username + ':' + apiKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The URL of a storage path, without query; holds no secret. */
+    String fileUrl(String path) {
+        return apiBaseUrl + "storage/" + ClickHelpPaths.encode(path);
+    }
+
+    /** {@code POST storage/{path}?format=resumable&isOverwrite=...}: any 2xx starts the upload. */
+    void start(String path, boolean overwrite) throws IOException, HttpOperationFailedException {
+        String url = fileUrl(path) + "?format=resumable&isOverwrite=" + overwrite;
+        HttpPost post = new HttpPost(url);
+        HttpOperationFailedException failure = execute(post, response -> {
+            int status = response.getCode();
+            if (status >= 200 && status < 300) {
+                EntityUtils.consume(response.getEntity());
+                return null;
+            }
+            return HttpFailures.fromResponse(url, response, "ClickHelp refused to start the upload of " + path);
+        });
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * {@code PUT storage/{path}?format=resumable} with {@code Content-Range: bytes {start}-{end}/{total|*}}.
+     *
+     * @return the status (2xx) with the confirmed end offset ({@code Range}, else {@code Content-Range}; -1 when
+     *         neither came) and, for a completed upload, the descriptor when the body held one
+     */
+    ChunkReply putChunk(String path, Chunk chunk) throws IOException, HttpOperationFailedException {
+        String url = fileUrl(path) + "?format=resumable";
+        HttpPut put = new HttpPut(url);
+        put.setHeader("Content-Range", contentRange(chunk));
+        put.setEntity(new ChunkEntity(chunk, ContentType.APPLICATION_OCTET_STREAM));
+        Object outcome = execute(put, response -> {
+            int status = response.getCode();
+            if (status < 200 || status >= 300) {
+                return HttpFailures.fromResponse(url, response, "ClickHelp refused bytes " + chunk.offset() + "-"
+                                                                + (chunk.end() - 1) + " of " + path);
+            }
+            String body = HttpFailures.readBounded(response.getEntity());
+            long confirmedEnd = confirmedEnd(response);
+            ClickHelpFile file = null;
+            if (status != 202 && body != null && !body.isBlank()) {
+                file = parseDescriptor(body, url);
+            }
+            return new ChunkReply(status, confirmedEnd, file, body);
+        });
+        if (outcome instanceof HttpOperationFailedException failure) {
+            throw failure;
+        }
+        return (ChunkReply) outcome;
+    }
+
+    /** {@code GET storage/{path}}: the descriptor, or empty when the server answers 404. */
+    Optional<ClickHelpFile> describe(String path) throws IOException, HttpOperationFailedException {
+        String url = fileUrl(path);
+        HttpGet get = new HttpGet(url);
+        get.setHeader(HttpHeaders.ACCEPT, "application/json");
+        Object outcome = execute(get, response -> {
+            int status = response.getCode();
+            if (status == 404) {
+                EntityUtils.consume(response.getEntity());
+                return Optional.empty();
+            }
+            if (status != 200) {
+                return HttpFailures.fromResponse(url, response, "ClickHelp refused to describe " + path);
+            }
+            String body = HttpFailures.readBounded(response.getEntity());
+            return Optional.of(parseDescriptor(body, url));
+        });
+        if (outcome instanceof HttpOperationFailedException failure) {
+            throw failure;
+        }
+        @SuppressWarnings("unchecked")
+        Optional<ClickHelpFile> file = (Optional<ClickHelpFile>) outcome;
+        return file;
+    }
+
+    static String contentRange(Chunk chunk) {
+        long total = chunk.isLast() ? chunk.end() : chunk.totalLength();
+        return "bytes " + chunk.offset() + "-" + (chunk.end() - 1) + "/" + (total >= 0 ? Long.toString(total) : "*");
+    }
+
+    /**
+     * The end offset (last byte + 1) the server says it holds: {@code Range: bytes=0-{last}} when present, else the
+     * progress {@code Content-Range: bytes 0-{last}/...}; {@code bytes *}/n} means nothing; -1 when neither header
+     * came or neither could be read.
+     */
+    static long confirmedEnd(ClassicHttpResponse response) {
+        Header range = response.getFirstHeader("Range");
+        if (range != null) {
+            Matcher m = RANGE.matcher(range.getValue());
+            if (m.matches()) {
+                return Long.parseLong(m.group(2)) + 1;
+            }
+        }
+        Header contentRange = response.getFirstHeader("Content-Range");
+        if (contentRange != null) {
+            Matcher m = CONTENT_RANGE.matcher(contentRange.getValue());
+            if (m.matches()) {
+                return m.group(2) == null ? 0 : Long.parseLong(m.group(2)) + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static ClickHelpFile parseDescriptor(String body, String url) throws IOException {
+        try {
+            return JSON.readValue(body, ClickHelpFile.class);
+        } catch (IOException e) {
+            throw new UploadProtocolException("ClickHelp answered " + url + " with a body that is not a file descriptor: "
+                                              + abbreviate(body),
+                    e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    @FunctionalInterface
+    private interface Handler<T> {
+        T handle(ClassicHttpResponse response) throws IOException;
+    }
+
+    private <T> T execute(HttpUriRequestBase request, Handler<T> handler) throws IOException {
+        request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        return http.execute(request, handler::handle);
+    }
+
+    @Override
+    public String toString() {
+        return "ClickHelpClient[" + apiBaseUrl + "]";
+    }
+}
