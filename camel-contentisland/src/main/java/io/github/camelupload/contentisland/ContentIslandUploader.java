@@ -1,0 +1,298 @@
+package io.github.camelupload.contentisland;
+
+import java.util.Optional;
+
+import io.github.camelupload.support.engine.ChunkOutcome;
+import io.github.camelupload.support.engine.ChunkSender;
+import io.github.camelupload.support.engine.ChunkUploader;
+import io.github.camelupload.support.engine.UploadProtocolException;
+import io.github.camelupload.support.engine.UploadTracker;
+import io.github.camelupload.support.resume.ResumeStateStore;
+import io.github.camelupload.support.retry.Retrier;
+import io.github.camelupload.support.source.ChunkSource;
+import org.apache.camel.Message;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.core5.http.ContentType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one upload of a body of known length: picks the mode and the chunking, finds saved state to resume from, and
+ * drives the engine's chunk loop with the {@link ContentIslandClient}. The state of a chunked upload is written to
+ * the message (and to the state repository, when there is one) after every confirmed chunk.
+ */
+final class ContentIslandUploader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentIslandUploader.class);
+    private static final long MIB = 1024L * 1024L;
+    /** The chunk loop stops when a chunk is confirmed without progress this often in a row (cannot happen here). */
+    private static final int MAX_ATTEMPTS_WITHOUT_PROGRESS = 3;
+
+    /** What to upload, resolved from the exchange and the endpoint before any request. */
+    record Job(ChunkSource source, String fileName, ContentType contentType, ContentIslandUploadMode mode,
+               UploadState headerState, String target, Message message) {
+    }
+
+    private final ContentIslandClient client;
+    private final ContentIslandConfiguration config;
+    private final Retrier retrier;
+
+    ContentIslandUploader(ContentIslandClient client, ContentIslandConfiguration config, Retrier retrier) {
+        this.client = client;
+        this.config = config;
+        this.retrier = retrier;
+    }
+
+    /** Number of chunks of a body: an empty body still takes one (empty) chunk. */
+    static int chunkCount(long size, long chunkSize) {
+        long count = size == 0 ? 1 : (size + chunkSize - 1) / chunkSize;
+        return count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
+    }
+
+    /**
+     * The configured chunk size, grown (to a whole number of MiB) when the body would need more than 10,000 chunks.
+     *
+     * @throws IllegalArgumentException when even 10,000 chunks of the largest size cannot hold the body
+     */
+    static long chunkSizeFor(long size, long configured) {
+        if (chunkCount(size, configured) <= ContentIslandConfiguration.MAX_CHUNKS) {
+            return configured;
+        }
+        long needed = (size + ContentIslandConfiguration.MAX_CHUNKS - 1) / ContentIslandConfiguration.MAX_CHUNKS;
+        long grown = Math.min((needed + MIB - 1) / MIB * MIB, ContentIslandConfiguration.MAX_CHUNK_SIZE);
+        if (grown < needed) {
+            throw new IllegalArgumentException("The body of " + size + " bytes is too large for ContentIsland: "
+                                               + ContentIslandConfiguration.MAX_CHUNKS + " chunks of at most "
+                                               + ContentIslandConfiguration.MAX_CHUNK_SIZE + " bytes hold "
+                                               + ContentIslandConfiguration.MAX_CHUNKS
+                                                 * ContentIslandConfiguration.MAX_CHUNK_SIZE
+                                               + " bytes");
+        }
+        return grown;
+    }
+
+    UploadedResource upload(Job job) throws Exception {
+        long size = job.source().length();
+        ResumeStateStore store = config.getUploadStateRepository() != null && job.source().identity() != null
+                ? new ResumeStateStore(config.getUploadStateRepository()) : null;
+        String key = store == null ? null : ResumeStateStore.key("contentisland", job.source().identity(), job.target());
+
+        if (job.mode() == ContentIslandUploadMode.simple) {
+            checkSimpleLimit(size);
+            return simple(job, size);
+        }
+        UploadState saved = savedState(job, size, store, key);
+        if (job.mode() == ContentIslandUploadMode.auto && saved == null && size <= config.getSimpleUploadLimit()) {
+            return simple(job, size);
+        }
+        UploadState start = saved != null
+                ? saved
+                : UploadState.start(chunkSizeFor(size, config.getChunkSize()),
+                        chunkCount(size, chunkSizeFor(size, config.getChunkSize())), job.target());
+        return chunked(job, start, store, key);
+    }
+
+    private void checkSimpleLimit(long size) {
+        if (size > config.getSimpleUploadLimit()) {
+            throw new IllegalArgumentException("The body has " + size + " bytes, more than the simpleUploadLimit of "
+                                               + config.getSimpleUploadLimit()
+                                               + " bytes allowed in uploadMode=simple: use uploadMode=chunked or auto");
+        }
+    }
+
+    private UploadedResource simple(Job job, long size) throws Exception {
+        try (ChunkSource whole = SourceAdapters.oneChunkWhenEmpty(SourceAdapters.streamableWhole(job.source()))) {
+            LOG.debug("Simple upload of {} ({} bytes, {})", job.target(), size, job.contentType());
+            UploadTracker tracker = new UploadTracker(job.target(), 0, config.getProgressListener());
+            ChunkSender<UploadedResource> sender = chunk -> ChunkOutcome.completed(chunk.end(),
+                    notRetried(() -> client.uploadFile(chunk, job.fileName(), job.contentType())));
+            return unwrap(() -> new ChunkUploader(retrier, Math.max(1, size), MAX_ATTEMPTS_WITHOUT_PROGRESS)
+                    .upload(whole, 0, sender, tracker, null));
+        }
+    }
+
+    private UploadedResource chunked(Job job, UploadState start, ResumeStateStore store, String key) throws Exception {
+        ChunkSource source = SourceAdapters.oneChunkWhenEmpty(job.source());
+        boolean resumed = start.chunkIndex() > 0;
+        if (resumed) {
+            LOG.info("Resuming the chunked upload of {} at chunk {} of {} (uploadId {})", job.target(), start.chunkIndex(),
+                    start.totalChunks(), start.uploadId());
+        } else {
+            LOG.debug("Chunked upload of {}: {} chunks of {} bytes", job.target(), start.totalChunks(), start.chunkSize());
+        }
+        ChunkRun run = new ChunkRun(job, start, store, key);
+        try {
+            return run.go(source);
+        } catch (HttpOperationFailedException e) {
+            if (!resumed || e.getStatusCode() != 400 || run.confirmedInThisRun > 0) {
+                throw e;
+            }
+            run.forget();
+            if (!source.canSeek(0)) {
+                LOG.warn("ContentIsland rejected the resumed upload of {} (400: {}). It has to start over from chunk 0, "
+                         + "but the stream body cannot go back; the state was cleared so the next attempt starts over",
+                        job.target(), e.getStatusText());
+                throw e;
+            }
+            LOG.warn("ContentIsland rejected the saved state of the upload of {} at chunk {} (400: {}); starting over from chunk 0",
+                    job.target(), start.chunkIndex(), e.getStatusText());
+            UploadState fresh = UploadState.start(start.chunkSize(), start.totalChunks(), job.target());
+            return new ChunkRun(job, fresh, store, key).go(source);
+        }
+    }
+
+    /** One pass of the chunk loop from a given state. */
+    private final class ChunkRun {
+        private final Job job;
+        private final ResumeStateStore store;
+        private final String key;
+        private UploadState state;
+        private int confirmedInThisRun;
+
+        ChunkRun(Job job, UploadState state, ResumeStateStore store, String key) {
+            this.job = job;
+            this.state = state;
+            this.store = store;
+            this.key = key;
+        }
+
+        UploadedResource go(ChunkSource source) throws Exception {
+            UploadTracker tracker = new UploadTracker(job.target(), state.nextOffset(), config.getProgressListener());
+            ChunkSender<UploadedResource> sender = chunk -> {
+                if (chunk.offset() != state.nextOffset()) {
+                    throw new IllegalStateException("Chunk at byte " + chunk.offset() + " does not match the upload state " + state);
+                }
+                ChunkOptions options = state.optionsFor(chunk.length());
+                if (options.isLast() != chunk.isLast()) {
+                    throw new IllegalStateException("Chunk " + chunk + " does not match the chunking of " + state);
+                }
+                ContentIslandClient.ChunkReply reply
+                        = notRetried(() -> client.uploadChunk(chunk, options, job.fileName(), job.contentType()));
+                if (reply.isFinal()) {
+                    if (!chunk.isLast()) {
+                        throw new NotRetried(new UploadProtocolException("ContentIsland completed the upload of " + job.target()
+                                                                         + " after chunk " + options.chunkIndex() + " of "
+                                                                         + options.totalChunks()));
+                    }
+                    return ChunkOutcome.completed(chunk.end(), reply.resource());
+                }
+                if (chunk.isLast()) {
+                    throw new NotRetried(new UploadProtocolException("ContentIsland did not complete the upload of "
+                                                                     + job.target() + " after its last chunk ("
+                                                                     + options.chunkIndex() + " of " + options.totalChunks()
+                                                                     + "): no {name, url} in the response"));
+                }
+                UploadState next = state.confirmed(reply);
+                if (next.uploadId() == null) {
+                    throw new NotRetried(new UploadProtocolException("ContentIsland answered chunk " + options.chunkIndex()
+                                                                     + " of " + job.target() + " without an uploadId"));
+                }
+                state = next;
+                confirmedInThisRun++;
+                return ChunkOutcome.confirmed(chunk.end());
+            };
+            ChunkUploader.ConfirmationListener confirmations = offset -> {
+                state.writeTo(job.message());
+                if (store != null) {
+                    store.save(key, state.toJson());
+                }
+            };
+            UploadedResource resource = unwrap(() -> new ChunkUploader(retrier, state.chunkSize(), MAX_ATTEMPTS_WITHOUT_PROGRESS)
+                    .upload(source, state.nextOffset(), sender, tracker, confirmations));
+            if (store != null) {
+                store.remove(key);
+            }
+            return resource;
+        }
+
+        /** Drops the state everywhere: the next attempt starts over. */
+        void forget() {
+            UploadState.clear(job.message());
+            if (store != null) {
+                store.remove(key);
+            }
+        }
+    }
+
+    /**
+     * The state to resume from: the message's headers first, then the state repository. State recorded for another
+     * target, or for a body of another size, is dropped with a WARN and the upload starts over.
+     */
+    private UploadState savedState(Job job, long size, ResumeStateStore store, String key) {
+        UploadState fromHeaders = job.headerState();
+        if (fromHeaders != null) {
+            String reason = mismatch(fromHeaders, job.target(), size);
+            if (reason == null) {
+                return fromHeaders.chunkIndex() > 0 ? fromHeaders : null;
+            }
+            LOG.warn("Ignoring the chunked-upload state headers of the exchange ({}); the upload of {} starts over", reason,
+                    job.target());
+            UploadState.clear(job.message());
+        }
+        if (store == null) {
+            return null;
+        }
+        Optional<String> json = store.load(key);
+        if (json.isEmpty()) {
+            return null;
+        }
+        try {
+            UploadState saved = UploadState.fromJson(json.get());
+            String reason = mismatch(saved, job.target(), size);
+            if (reason == null) {
+                return saved.chunkIndex() > 0 ? saved : null;
+            }
+            LOG.warn("Ignoring the saved state of the upload of {} ({}); it starts over", job.target(), reason);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring the saved state of the upload of {} ({}); it starts over", job.target(), e.getMessage());
+        }
+        store.remove(key);
+        return null;
+    }
+
+    private static String mismatch(UploadState state, String target, long size) {
+        if (state.target() != null && !state.target().equals(target)) {
+            return "they were recorded for " + state.target();
+        }
+        if (!state.fits(size)) {
+            return "they describe " + state.totalChunks() + " chunks of " + state.chunkSize() + " bytes, which does not fit a body of "
+                   + size + " bytes";
+        }
+        return null;
+    }
+
+    // --- failures that must not be retried -------------------------------------------------------------------
+
+    /**
+     * Carries a failure past the retrier, which would retry any IOException: a malformed answer is not cured by
+     * sending the same request again (and a simple upload sent again would store the file twice).
+     */
+    static final class NotRetried extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotRetried(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T notRetried(Call<T> call) throws Exception {
+        try {
+            return call.call();
+        } catch (UploadProtocolException e) {
+            throw new NotRetried(e);
+        }
+    }
+
+    private static <T> T unwrap(Call<T> call) throws Exception {
+        try {
+            return call.call();
+        } catch (NotRetried e) {
+            throw (Exception) e.getCause();
+        }
+    }
+}
