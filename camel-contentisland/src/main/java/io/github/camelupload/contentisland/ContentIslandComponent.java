@@ -15,7 +15,7 @@ import org.apache.camel.support.DefaultComponent;
 @Component("contentisland")
 public class ContentIslandComponent extends DefaultComponent {
 
-    @Metadata(description = "Component configuration: the defaults of every endpoint's options")
+    @Metadata(label = "advanced", description = "Component configuration: the defaults of every endpoint's options")
     private ContentIslandConfiguration configuration = new ContentIslandConfiguration();
 
     public ContentIslandComponent() {

@@ -30,7 +30,7 @@ public class ContentIslandConfiguration extends UploadConfiguration {
     public static final int MAX_CHUNKS = 10_000;
 
     @UriParam(label = "security", secret = true,
-              description = "A ContentIsland Write Token, sent as Authorization: Bearer. A read-only token gets 403. Use RAW(...) when it holds characters such as + or &.")
+              description = "A ContentIsland Write Token, sent as Authorization: Bearer. A read-only token gets 403. Wrap it in RAW(...) so that characters special in a URI are taken as they are.")
     @Metadata(required = true)
     private String token;
     @UriParam(label = "producer", defaultValue = DEFAULT_BASE_URL,

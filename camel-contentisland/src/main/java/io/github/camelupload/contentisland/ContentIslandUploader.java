@@ -1,5 +1,6 @@
 package io.github.camelupload.contentisland;
 
+import java.io.IOException;
 import java.util.Optional;
 
 import io.github.camelupload.support.engine.ChunkOutcome;
@@ -113,31 +114,59 @@ final class ContentIslandUploader {
 
     private UploadedResource chunked(Job job, UploadState start, ResumeStateStore store, String key) throws Exception {
         ChunkSource source = SourceAdapters.oneChunkWhenEmpty(job.source());
-        boolean resumed = start.chunkIndex() > 0;
-        if (resumed) {
-            LOG.info("Resuming the chunked upload of {} at chunk {} of {} (uploadId {})", job.target(), start.chunkIndex(),
-                    start.totalChunks(), start.uploadId());
+        if (start.chunkIndex() > 0) {
+            LOG.info("Resuming the chunked upload of {} at chunk {} of {}", job.target(), start.chunkIndex(),
+                    start.totalChunks());
         } else {
             LOG.debug("Chunked upload of {}: {} chunks of {} bytes", job.target(), start.totalChunks(), start.chunkSize());
         }
-        ChunkRun run = new ChunkRun(job, start, store, key);
-        try {
-            return run.go(source);
-        } catch (HttpOperationFailedException e) {
-            if (!resumed || e.getStatusCode() != 400 || run.confirmedInThisRun > 0) {
-                throw e;
+        int restartsLeft = Math.max(1, config.getMaxRetries());
+        UploadState from = start;
+        while (true) {
+            ChunkRun run = new ChunkRun(job, from, store, key);
+            HttpOperationFailedException rejection;
+            String why;
+            try {
+                return run.go(source);
+            } catch (HttpOperationFailedException e) {
+                if (from.chunkIndex() == 0 || e.getStatusCode() != 400 || run.confirmedInThisRun > 0) {
+                    throw e;
+                }
+                rejection = e;
+                why = "ContentIsland rejected the saved state of the upload at chunk " + from.chunkIndex() + " ("
+                      + e.getStatusText() + ")";
+            } catch (FinalResponseLost e) {
+                rejection = e.rejection;
+                why = "the response to the last chunk was lost, and ContentIsland no longer knows the upload ("
+                      + e.rejection.getStatusText() + "): it has most likely completed, but its name and url were lost with "
+                      + "the response and cannot be looked up";
             }
             run.forget();
-            if (!source.canSeek(0)) {
-                LOG.warn("ContentIsland rejected the resumed upload of {} (400: {}). It has to start over from chunk 0, "
-                         + "but the stream body cannot go back; the state was cleared so the next attempt starts over",
-                        job.target(), e.getStatusText());
-                throw e;
+            if (restartsLeft-- <= 0) {
+                LOG.warn("The upload of {} failed: {}; it was restarted too often already", job.target(), why);
+                throw rejection;
             }
-            LOG.warn("ContentIsland rejected the saved state of the upload of {} at chunk {} (400: {}); starting over from chunk 0",
-                    job.target(), start.chunkIndex(), e.getStatusText());
-            UploadState fresh = UploadState.start(start.chunkSize(), start.totalChunks(), job.target());
-            return new ChunkRun(job, fresh, store, key).go(source);
+            if (!source.canSeek(0)) {
+                LOG.warn("The upload of {} has to start over from chunk 0 because {}, but the stream body cannot go back: "
+                         + "the state was cleared, so the next attempt starts over", job.target(), why);
+                throw rejection;
+            }
+            LOG.warn("Starting the upload of {} over from chunk 0: {}", job.target(), why);
+            from = UploadState.start(from.chunkSize(), from.totalChunks(), job.target());
+        }
+    }
+
+    /**
+     * The last chunk was sent, its answer never arrived (an I/O error), and the same chunk sent again was rejected with
+     * 400: the server most likely completed the upload with the first copy and forgot the uploadId.
+     */
+    static final class FinalResponseLost extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient HttpOperationFailedException rejection;
+
+        FinalResponseLost(HttpOperationFailedException rejection) {
+            super(rejection.getMessage(), rejection, false, false);
+            this.rejection = rejection;
         }
     }
 
@@ -148,6 +177,8 @@ final class ContentIslandUploader {
         private final String key;
         private UploadState state;
         private int confirmedInThisRun;
+        /** The last chunk was sent and failed with an I/O error: the server may have completed the upload. */
+        private boolean lastChunkUnanswered;
 
         ChunkRun(Job job, UploadState state, ResumeStateStore store, String key) {
             this.job = job;
@@ -166,8 +197,18 @@ final class ContentIslandUploader {
                 if (options.isLast() != chunk.isLast()) {
                     throw new IllegalStateException("Chunk " + chunk + " does not match the chunking of " + state);
                 }
-                ContentIslandClient.ChunkReply reply
-                        = notRetried(() -> client.uploadChunk(chunk, options, job.fileName(), job.contentType()));
+                ContentIslandClient.ChunkReply reply;
+                try {
+                    reply = notRetried(() -> client.uploadChunk(chunk, options, job.fileName(), job.contentType()));
+                } catch (IOException e) {
+                    lastChunkUnanswered |= chunk.isLast();
+                    throw e;
+                } catch (HttpOperationFailedException e) {
+                    if (e.getStatusCode() == 400 && chunk.isLast() && lastChunkUnanswered) {
+                        throw new FinalResponseLost(e);
+                    }
+                    throw e;
+                }
                 if (reply.isFinal()) {
                     if (!chunk.isLast()) {
                         throw new NotRetried(new UploadProtocolException("ContentIsland completed the upload of " + job.target()
