@@ -117,8 +117,9 @@ final class ContentIslandClient {
     }
 
     private static MultipartEntityBuilder multipart() {
-        // EXTENDED: headers in raw UTF-8 (RFC 6532), as browsers send non-ASCII file names
-        return MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED).setCharset(StandardCharsets.UTF_8);
+        // LEGACY writes the file name as raw UTF-8, as browsers do; the strict modes percent-encode it (RFC 7578),
+        // which servers that parse with busboy/multer (and Jetty) would keep as literal "UTF-8''%C3%9C..."
+        return MultipartEntityBuilder.create().setMode(HttpMultipartMode.LEGACY).setCharset(StandardCharsets.UTF_8);
     }
 
     private HttpPost post(HttpEntity entity, boolean chunk) {

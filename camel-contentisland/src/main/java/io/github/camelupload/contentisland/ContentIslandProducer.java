@@ -1,7 +1,9 @@
 package io.github.camelupload.contentisland;
 
+import java.io.File;
 import java.net.FileNameMap;
 import java.net.URLConnection;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import io.github.camelupload.support.source.ChunkSource;
 import io.github.camelupload.support.source.ChunkSources;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.hc.core5.http.ContentType;
 
@@ -65,7 +68,9 @@ public class ContentIslandProducer extends DefaultProducer {
         message.setBody(resource);
     }
 
-    /** The header, else the option, else the last segment of CamelFileName. */
+    /**
+     * The header, else the option, else the last segment of CamelFileName, else the name of a File or Path body.
+     */
     static String fileName(Message message, ContentIslandConfiguration config) {
         String name = message.getHeader(ContentIslandConstants.FILE_NAME, String.class);
         String where = "header " + ContentIslandConstants.FILE_NAME;
@@ -81,11 +86,27 @@ public class ContentIslandProducer extends DefaultProducer {
             }
         }
         if (name == null || name.isBlank()) {
+            name = bodyFileName(message.getBody());
+            where = "name of the body's file";
+        }
+        if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("No file name for the upload: set the header " + ContentIslandConstants.FILE_NAME
                                                + " or the option fileName, or send a file (header " + Exchange.FILE_NAME + ")");
         }
         Inputs.requireNoControlCharacters(where, name);
         return name.strip();
+    }
+
+    /** The name of a File, Path or file-consumer body, else null. */
+    private static String bodyFileName(Object body) {
+        Object file = body instanceof WrappedFile<?> wrapped ? wrapped.getFile() : body;
+        if (file instanceof File f) {
+            return f.getName();
+        }
+        if (file instanceof Path p && p.getFileName() != null) {
+            return p.getFileName().toString();
+        }
+        return null;
     }
 
     /** The exchange's Content-Type, else guessed from the file name, else application/octet-stream. */
