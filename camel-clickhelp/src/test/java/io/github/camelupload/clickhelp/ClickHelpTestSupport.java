@@ -56,10 +56,16 @@ abstract class ClickHelpTestSupport {
     }
 
     @AfterEach
-    void stopCamel() {
+    void stopCamel() throws Exception {
         if (context != null) {
             context.stop();
         }
+        awaitQuiet(); // a stalled request must not end up in the next test's journal
+    }
+
+    /** Waits until every request the emulator received is journaled (a stalled one is journaled when it ends). */
+    void awaitQuiet() throws Exception {
+        emulator().journal().awaitSize(emulator().faults().requestCount(), java.time.Duration.ofSeconds(30));
     }
 
     ClickHelpEmulator emulator() {
