@@ -1,5 +1,6 @@
 package io.github.camelupload.contentisland;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ public record ChunkOptions(int chunkIndex, long chunkSize, int totalChunks, Stri
                            String filePrefix) {
 
     /** Whether the server finalises the upload when it receives this chunk. */
+    @JsonIgnore
     public boolean isLast() {
         return chunkIndex + 1 == totalChunks;
     }
