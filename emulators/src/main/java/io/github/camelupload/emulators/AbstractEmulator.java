@@ -78,7 +78,7 @@ public abstract class AbstractEmulator implements AutoCloseable {
         connector.setIdleTimeout(300_000); // long stalls and slow big uploads are part of the job
         newServer.addConnector(connector);
         newServer.setHandler(handler());
-        newServer.setStopTimeout(1_000);
+        newServer.setStopTimeout(0); // no graceful wait: idle keep-alive connections of clients would hold it up
         try {
             newServer.start();
         } catch (Exception e) {

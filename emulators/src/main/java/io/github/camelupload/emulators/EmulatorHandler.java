@@ -82,6 +82,11 @@ abstract class EmulatorHandler extends Handler.Abstract {
             // Jetty's documented way to abort: HTTP/1 closes the connection, no response is written
             callback.failed(new Request.Handler.AbortException("emulator aborts request #" + recorded.number()));
         } else {
+            if (!exchange.bodyFullyRead()) {
+                // part of the body is still unread, so Jetty will close the connection: say so, or the client may
+                // reuse it for its next request and see that one fail
+                reply.header("Connection", "close");
+            }
             reply.send(response, callback);
         }
         return true;

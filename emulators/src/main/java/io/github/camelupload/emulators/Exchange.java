@@ -117,6 +117,23 @@ final class Exchange {
         return body;
     }
 
+    /**
+     * Whether the whole body has arrived and been read (a body-less request counts). When not, the connection cannot
+     * carry another request; a parse failure with the whole body read means malformed content, not a broken
+     * connection.
+     */
+    boolean bodyFullyRead() {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+            return false;
+        }
+        try {
+            return chunk.isLast() && !Content.Chunk.isFailure(chunk) && !chunk.hasRemaining();
+        } finally {
+            chunk.release();
+        }
+    }
+
     /** Reads and discards up to {@code max} body bytes; returns how many were read. */
     long discardBody(long max) throws IOException {
         InputStream in = body();
