@@ -49,6 +49,13 @@ public final class ContentIslandConstants {
               description = "Out: the public URL of the stored resource.")
     public static final String RESOURCE_URL = "CamelContentIslandResourceUrl";
 
+    /**
+     * Exchange property (not a header) holding the latest state of the chunked upload in progress as JSON. Camel's
+     * redelivery restores the message as it was before the failed attempt, state headers included; the property
+     * survives, so a redelivered exchange continues where the failed attempt stopped.
+     */
+    public static final String UPLOAD_STATE_PROPERTY = "CamelContentIslandUploadState";
+
     /** The headers that carry the state of a chunked upload in progress. */
     static final String[] STATE_HEADERS = {
             UPLOAD_ID, FILE_PREFIX, MULTI_PART_UPLOAD, CHUNK_INDEX, CHUNK_SIZE, TOTAL_CHUNKS, UPLOAD_TARGET };

@@ -60,9 +60,10 @@ public class ContentIslandProducer extends DefaultProducer {
         UploadedResource resource;
         try (ChunkSource source = ChunkSources.withKnownLength(ChunkSources.fromBody(exchange), null)) {
             resource = endpoint.getUploader().upload(
-                    new ContentIslandUploader.Job(source, fileName, contentType, mode, headerState, target, message));
+                    new ContentIslandUploader.Job(source, fileName, contentType, mode, headerState,
+                            UploadState.fromProperty(exchange), target, exchange));
         }
-        UploadState.clear(message);
+        UploadState.clear(exchange);
         message.setHeader(ContentIslandConstants.RESOURCE_NAME, resource.getName());
         message.setHeader(ContentIslandConstants.RESOURCE_URL, resource.getUrl());
         message.setBody(resource);

@@ -11,7 +11,7 @@ import io.github.camelupload.support.engine.UploadTracker;
 import io.github.camelupload.support.resume.ResumeStateStore;
 import io.github.camelupload.support.retry.Retrier;
 import io.github.camelupload.support.source.ChunkSource;
-import org.apache.camel.Message;
+import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.core5.http.ContentType;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ final class ContentIslandUploader {
 
     /** What to upload, resolved from the exchange and the endpoint before any request. */
     record Job(ChunkSource source, String fileName, ContentType contentType, ContentIslandUploadMode mode,
-               UploadState headerState, String target, Message message) {
+               UploadState headerState, UploadState propertyState, String target, Exchange exchange) {
     }
 
     private final ContentIslandClient client;
@@ -233,7 +233,7 @@ final class ContentIslandUploader {
                 return ChunkOutcome.confirmed(chunk.end());
             };
             ChunkUploader.ConfirmationListener confirmations = offset -> {
-                state.writeTo(job.message());
+                state.writeTo(job.exchange());
                 if (store != null) {
                     store.save(key, state.toJson());
                 }
@@ -248,7 +248,7 @@ final class ContentIslandUploader {
 
         /** Drops the state everywhere: the next attempt starts over. */
         void forget() {
-            UploadState.clear(job.message());
+            UploadState.clear(job.exchange());
             if (store != null) {
                 store.remove(key);
             }
@@ -256,10 +256,15 @@ final class ContentIslandUploader {
     }
 
     /**
-     * The state to resume from: the message's headers first, then the state repository. State recorded for another
-     * target, or for a body of another size, is dropped with a WARN and the upload starts over.
+     * The state to resume from: the exchange property this producer keeps (the latest state of this exchange, which
+     * Camel's redelivery does not roll back), then the message's headers, then the state repository. State recorded
+     * for another target, or for a body of another size, is dropped with a WARN and the upload starts over.
      */
     private UploadState savedState(Job job, long size, ResumeStateStore store, String key) {
+        UploadState fromProperty = job.propertyState();
+        if (fromProperty != null && fromProperty.chunkIndex() > 0 && mismatch(fromProperty, job.target(), size) == null) {
+            return fromProperty;
+        }
         UploadState fromHeaders = job.headerState();
         if (fromHeaders != null) {
             String reason = mismatch(fromHeaders, job.target(), size);
@@ -268,7 +273,7 @@ final class ContentIslandUploader {
             }
             LOG.warn("Ignoring the chunked-upload state headers of the exchange ({}); the upload of {} starts over", reason,
                     job.target());
-            UploadState.clear(job.message());
+            UploadState.clear(job.exchange());
         }
         if (store == null) {
             return null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelupload.support.http.Inputs;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.TypeConversionException;
 
@@ -91,8 +92,16 @@ record UploadState(@JsonProperty("chunkIndex") int chunkIndex, @JsonProperty("ch
         return state;
     }
 
-    /** Writes the state to the message, so it is there when the producer throws. */
-    void writeTo(Message message) {
+    /**
+     * Writes the state to the message headers and to the exchange property, so it is there when the producer throws
+     * (headers) and when Camel redelivers the exchange with the message restored to what it was before (property).
+     */
+    void writeTo(Exchange exchange) {
+        writeTo(exchange.getMessage());
+        exchange.setProperty(ContentIslandConstants.UPLOAD_STATE_PROPERTY, toJson());
+    }
+
+    private void writeTo(Message message) {
         message.setHeader(CHUNK_INDEX, chunkIndex);
         message.setHeader(CHUNK_SIZE, chunkSize);
         message.setHeader(TOTAL_CHUNKS, totalChunks);
@@ -110,9 +119,24 @@ record UploadState(@JsonProperty("chunkIndex") int chunkIndex, @JsonProperty("ch
         }
     }
 
-    static void clear(Message message) {
+    /** Removes the state headers and the exchange property. */
+    static void clear(Exchange exchange) {
         for (String header : ContentIslandConstants.STATE_HEADERS) {
-            message.removeHeader(header);
+            exchange.getMessage().removeHeader(header);
+        }
+        exchange.removeProperty(ContentIslandConstants.UPLOAD_STATE_PROPERTY);
+    }
+
+    /** The state this producer left in the exchange property, or null (also when it cannot be read). */
+    static UploadState fromProperty(Exchange exchange) {
+        String json = exchange.getProperty(ContentIslandConstants.UPLOAD_STATE_PROPERTY, String.class);
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return fromJson(json);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
