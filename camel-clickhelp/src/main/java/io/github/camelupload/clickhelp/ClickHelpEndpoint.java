@@ -14,6 +14,7 @@ import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -58,6 +59,8 @@ public class ClickHelpEndpoint extends DefaultEndpoint implements EndpointServic
     protected void doStart() throws Exception {
         super.doStart();
         configuration.validate();
+        // a FileStateRepository must be started (it loads its file then); its owner stops it, as it may be shared
+        ServiceHelper.startService(configuration.getUploadStateRepository());
         httpClient = UploadHttpClients.create(configuration, getCamelContext(), MAX_CONNECTIONS);
         client = new ClickHelpClient(httpClient, configuration.apiBaseUrl(), configuration.getUsername(),
                 configuration.getApiKey());

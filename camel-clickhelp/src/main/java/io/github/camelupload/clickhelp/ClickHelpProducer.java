@@ -26,6 +26,15 @@ public class ClickHelpProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClickHelpProducer.class);
     static final String SCHEME = "clickhelp";
+    /**
+     * Where the last upload of this exchange stood, as an exchange property: Camel's redelivery restores the message
+     * (and so drops the offset headers) from a copy taken before the first attempt, but keeps exchange properties.
+     */
+    static final String RESUME_PROPERTY = "CamelClickHelpResumePoint";
+
+    /** The confirmed offset of an upload to a target. */
+    record ResumePoint(String target, long offset) {
+    }
 
     private final ClickHelpEndpoint endpoint;
     private final ClickHelpConfiguration config;
@@ -66,7 +75,7 @@ public class ClickHelpProducer extends DefaultProducer {
                 store = new ResumeStateStore(repository);
                 storeKey = ResumeStateStore.key(SCHEME, identity, target);
             }
-            long startOffset = resumeOffset(message, target, store, storeKey, length);
+            long startOffset = resumeOffset(exchange, target, store, storeKey, length);
             if (length < 0 && startOffset == 0) {
                 checkNotEmpty(source, target); // reads the first chunk before any request; it is replayed from memory
             }
@@ -75,6 +84,7 @@ public class ClickHelpProducer extends DefaultProducer {
 
             message.removeHeader(ClickHelpConstants.UPLOAD_OFFSET);
             message.removeHeader(ClickHelpConstants.UPLOAD_TARGET);
+            exchange.removeProperty(RESUME_PROPERTY);
             if (store != null) {
                 store.remove(storeKey);
             }
@@ -107,7 +117,8 @@ public class ClickHelpProducer extends DefaultProducer {
      * file and target, else 0 (a new upload).
      */
     private long resumeOffset(
-            Message message, String target, ResumeStateStore store, String storeKey, long length) {
+            Exchange exchange, String target, ResumeStateStore store, String storeKey, long length) {
+        Message message = exchange.getMessage();
         long offset = 0;
         String origin = null;
         Long header = message.getHeader(ClickHelpConstants.UPLOAD_OFFSET, Long.class);
@@ -122,6 +133,12 @@ public class ClickHelpProducer extends DefaultProducer {
                 offset = header;
                 origin = "the " + ClickHelpConstants.UPLOAD_OFFSET + " header";
             }
+        }
+        ResumePoint point = exchange.getProperty(RESUME_PROPERTY, ResumePoint.class);
+        if (offset == 0 && point != null && point.target().equals(target) && point.offset() > 0
+                && message.getHeader(Exchange.REDELIVERED, false, Boolean.class)) {
+            offset = point.offset();
+            origin = "the failed delivery of this exchange (redelivery)";
         }
         if (offset == 0 && store != null) {
             String saved = store.load(storeKey).orElse(null);
@@ -219,6 +236,7 @@ public class ClickHelpProducer extends DefaultProducer {
 
         private void onConfirmed(long offset) {
             Message message = exchange.getMessage();
+            exchange.setProperty(RESUME_PROPERTY, new ResumePoint(target, offset));
             message.setHeader(ClickHelpConstants.UPLOAD_OFFSET, offset);
             message.setHeader(ClickHelpConstants.UPLOAD_TARGET, target);
             if (source.length() >= 0) {

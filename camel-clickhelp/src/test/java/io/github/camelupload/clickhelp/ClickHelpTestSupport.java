@@ -65,7 +65,24 @@ abstract class ClickHelpTestSupport {
 
     /** Waits until every request the emulator received is journaled (a stalled one is journaled when it ends). */
     void awaitQuiet() throws Exception {
-        emulator().journal().awaitSize(emulator().faults().requestCount(), java.time.Duration.ofSeconds(30));
+        emulator().journal().awaitSize(emulator().faults().requestCount() - clearedRequests,
+                java.time.Duration.ofSeconds(30));
+    }
+
+    private int clearedRequests;
+
+    /** Forgets the requests so far (the faults and their numbering stay). */
+    void clearJournal() throws Exception {
+        awaitQuiet();
+        clearedRequests += emulator().journal().size();
+        emulator().journal().clear();
+    }
+
+    /** Resets the emulator as the extension does: journal, faults, uploads in progress, stored files. */
+    void resetEmulator() throws Exception {
+        awaitQuiet();
+        emulator().reset();
+        clearedRequests = 0;
     }
 
     ClickHelpEmulator emulator() {
