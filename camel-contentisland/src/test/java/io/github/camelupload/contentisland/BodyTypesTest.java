@@ -3,7 +3,6 @@ package io.github.camelupload.contentisland;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -150,14 +148,6 @@ class BodyTypesTest extends ContentIslandTestSupport {
         Exchange result = upload("direct:cached", new OneShotStream(body), new HashMap<>());
 
         assertUploaded(result, body, mode);
-    }
-
-    @Test
-    void aNullBodyFailsBeforeAnyRequest() {
-        Exchange result = send(uri(Mode.chunked), null, Map.of());
-
-        assertThat(result.getException()).hasMessageContaining("The message body is null");
-        assertThat(posts()).isEmpty();
     }
 
     /** A stream that can be read once, like a socket's: no mark/reset, no length. */
