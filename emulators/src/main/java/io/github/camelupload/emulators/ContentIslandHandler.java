@@ -29,8 +29,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Attributes;
 
 /**
  * The ContentIsland resource upload API ({@code POST /api/1.0/resource/upload}, simple and chunked mode) and the
@@ -157,7 +156,9 @@ final class ContentIslandHandler extends EmulatorHandler {
         long maxPartSize = chunked ? emulator.maxChunkSize() : emulator.simpleUploadLimit();
         MultiPartFormData.Parts parts;
         try {
-            parts = MultiPartFormData.getParts(shielded(exchange.request()), exchange.request(), contentType,
+            // parts are cached in attributes of our own, not the request's: when parsing failed, Jetty's end-of-request
+            // clean-up would otherwise rethrow the failure and drop the connection instead of sending our answer
+            parts = MultiPartFormData.getParts(exchange.request(), new Attributes.Mapped(), contentType,
                     multiPartConfig(maxPartSize));
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -177,35 +178,6 @@ final class ContentIslandHandler extends EmulatorHandler {
             }
             return chunked ? chunk(exchange, parts) : simple(parts);
         }
-    }
-
-    /**
-     * The request body for the multipart parser, minus the parser's power to fail the request: when it gives up
-     * (a part too big, malformed content), failing the request would make Jetty drop the connection instead of
-     * sending the 413/400 this emulator answers.
-     */
-    private static Content.Source shielded(Request request) {
-        return new Content.Source() {
-            @Override
-            public Content.Chunk read() {
-                return request.read();
-            }
-
-            @Override
-            public void demand(Runnable demandCallback) {
-                request.demand(demandCallback);
-            }
-
-            @Override
-            public void fail(Throwable failure) {
-                // not passed on: the request stays healthy so that an answer can still be sent
-            }
-
-            @Override
-            public long getLength() {
-                return request.getLength();
-            }
-        };
     }
 
     private MultiPartConfig multiPartConfig(long maxPartSize) throws IOException {

@@ -77,8 +77,8 @@ abstract class EmulatorHandler extends Handler.Abstract {
         }
         RecordedRequest recorded = exchange.record(reply);
         journal.add(recorded); // before answering, so a client that saw the outcome finds the entry
-        LOG.debug("{}", recorded);
         if (reply.isAbort()) {
+            LOG.debug("{} on connection {}", recorded, request.getConnectionMetaData().getId());
             // Jetty's documented way to abort: HTTP/1 closes the connection, no response is written
             callback.failed(new Request.Handler.AbortException("emulator aborts request #" + recorded.number()));
         } else {
@@ -87,6 +87,8 @@ abstract class EmulatorHandler extends Handler.Abstract {
                 // reuse it for its next request and see that one fail
                 reply.header("Connection", "close");
             }
+            LOG.debug("{} on connection {}{}", recorded, request.getConnectionMetaData().getId(),
+                    reply.headers().containsKey("Connection") ? " (closing it)" : "");
             reply.send(response, callback);
         }
         return true;
