@@ -86,10 +86,15 @@ final class ContentIslandUploader {
         if (job.mode() == ContentIslandUploadMode.auto && saved == null && size <= config.getSimpleUploadLimit()) {
             return simple(job, size);
         }
-        UploadState start = saved != null
-                ? saved
-                : UploadState.start(chunkSizeFor(size, config.getChunkSize()),
-                        chunkCount(size, chunkSizeFor(size, config.getChunkSize())), job.target());
+        UploadState start = saved;
+        if (start == null) {
+            long chunkSize = chunkSizeFor(size, config.getChunkSize());
+            if (chunkSize != config.getChunkSize()) {
+                LOG.info("The upload of {} ({} bytes) would need more than {} chunks of {} bytes: using chunks of {} bytes",
+                        job.target(), size, ContentIslandConfiguration.MAX_CHUNKS, config.getChunkSize(), chunkSize);
+            }
+            start = UploadState.start(chunkSize, chunkCount(size, chunkSize), job.target());
+        }
         return chunked(job, start, store, key);
     }
 
@@ -137,9 +142,9 @@ final class ContentIslandUploader {
                       + e.getStatusText() + ")";
             } catch (FinalResponseLost e) {
                 rejection = e.rejection;
-                why = "the response to the last chunk was lost, and ContentIsland no longer knows the upload ("
-                      + e.rejection.getStatusText() + "): it has most likely completed, but its name and url were lost with "
-                      + "the response and cannot be looked up";
+                why = "the response to the last chunk was lost (or was a server error), and ContentIsland no longer knows "
+                      + "the upload (" + e.rejection.getStatusText() + "): it has most likely completed (or failed to "
+                      + "complete), and its name and url cannot be looked up";
             }
             run.forget();
             if (restartsLeft-- <= 0) {
@@ -157,8 +162,9 @@ final class ContentIslandUploader {
     }
 
     /**
-     * The last chunk was sent, its answer never arrived (an I/O error), and the same chunk sent again was rejected with
-     * 400: the server most likely completed the upload with the first copy and forgot the uploadId.
+     * The last chunk was sent, its answer never arrived (an I/O error) or was a server error, and the same chunk sent
+     * again was rejected with 400: the server most likely completed the upload with the first copy (or failed while
+     * completing it) and forgot the uploadId.
      */
     static final class FinalResponseLost extends Exception {
         private static final long serialVersionUID = 1L;
@@ -177,7 +183,7 @@ final class ContentIslandUploader {
         private final String key;
         private UploadState state;
         private int confirmedInThisRun;
-        /** The last chunk was sent and failed with an I/O error: the server may have completed the upload. */
+        /** The last chunk was sent and failed with an I/O error or a 5xx: the server may have completed the upload. */
         private boolean lastChunkUnanswered;
 
         ChunkRun(Job job, UploadState state, ResumeStateStore store, String key) {
@@ -207,6 +213,7 @@ final class ContentIslandUploader {
                     if (e.getStatusCode() == 400 && chunk.isLast() && lastChunkUnanswered) {
                         throw new FinalResponseLost(e);
                     }
+                    lastChunkUnanswered |= chunk.isLast() && e.getStatusCode() >= 500;
                     throw e;
                 }
                 if (reply.isFinal()) {
