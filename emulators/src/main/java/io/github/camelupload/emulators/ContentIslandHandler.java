@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -378,9 +377,5 @@ final class ContentIslandHandler extends EmulatorHandler {
         byte[] bytes = new byte[24];
         ThreadLocalRandom.current().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String toJson(Object value) throws JsonProcessingException {
-        return JSON.writeValueAsString(value);
     }
 }

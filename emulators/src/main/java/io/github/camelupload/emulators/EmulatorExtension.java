@@ -66,14 +66,11 @@ public abstract class EmulatorExtension<E extends AbstractEmulator>
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws IOException {
-        if (emulator == null) {
-            beforeAll(context); // registered on an instance field: start now (and stop when the class is done)
-            startedBy = context.getParent().map(ExtensionContext::getUniqueId).orElse(context.getUniqueId());
-        }
-        emulator.reset();
-        resetConfiguration(emulator);
-        configuration.accept(emulator);
+    public void beforeEach(ExtensionContext context) {
+        E running = emulator(); // fails clearly when registered on an instance field (no beforeAll, no afterAll)
+        running.reset();
+        resetConfiguration(running);
+        configuration.accept(running);
     }
 
     @Override

@@ -125,6 +125,6 @@ abstract class EmulatorHandler extends Handler.Abstract {
     }
 
     private static void sleep(Duration delay) throws InterruptedException {
-        Thread.sleep(delay.toMillis(), (int) (delay.toNanosPart() % 1_000_000));
+        Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
     }
 }

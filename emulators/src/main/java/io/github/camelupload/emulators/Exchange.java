@@ -22,6 +22,8 @@ final class Exchange {
 
     /** The client went away (or the connection broke) while the body was read. */
     static final class BodyReadException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         BodyReadException(IOException cause) {
             super("reading the request body failed: " + cause, cause);
         }

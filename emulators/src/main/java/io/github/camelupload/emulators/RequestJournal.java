@@ -8,8 +8,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * Every request an emulator received, in arrival order of completion. Thread-safe. An entry is added before its
- * response goes out, so a client that got an answer (or an I/O error) always finds its request here.
+ * Every request an emulator received since it was created or reset, in the order the emulator finished handling them (for
+ * the sequential requests of one client, the order they were sent). Thread-safe. An entry is added just before
+ * the response goes out (or the connection is dropped), so a client that got an answer or an I/O error always finds
+ * its request here.
  */
 public final class RequestJournal {
 

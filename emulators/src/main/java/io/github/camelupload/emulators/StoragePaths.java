@@ -17,6 +17,8 @@ final class StoragePaths {
 
     /** A path the emulator refuses; the message says why and goes into the 400 body. */
     static final class InvalidPathException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         InvalidPathException(String message) {
             super(message);
         }

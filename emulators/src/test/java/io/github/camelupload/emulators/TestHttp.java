@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -125,10 +124,6 @@ final class TestHttp {
         byte[] slice = new byte[(int) (to - from)];
         System.arraycopy(bytes, (int) from, slice, 0, slice.length);
         return slice;
-    }
-
-    static String read(Path file) throws IOException {
-        return Files.readString(file);
     }
 
     /** A small multipart/form-data body built in memory (tests only; the emulators never buffer bodies). */
