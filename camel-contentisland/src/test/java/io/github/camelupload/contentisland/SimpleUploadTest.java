@@ -40,6 +40,22 @@ class SimpleUploadTest extends ContentIslandTestSupport {
     }
 
     @Test
+    void a390MegabyteFileIsStreamedAsOneRequestInAutoMode() throws Exception {
+        Path file = TestFiles.create(tmp, "film.mp4", 390_000_000L, 390);
+        try {
+            Exchange result = upload(uri(""), file, Map.of());
+
+            assertThat(storedSha256(result)).isEqualTo(TestFiles.sha256(file));
+            assertThat(posts()).singleElement().satisfies(r -> {
+                assertThat(r.chunkUpload()).isFalse();
+                assertThat(r.part("file").orElseThrow().size()).isEqualTo(390_000_000L);
+            });
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void autoModeSendsAFileWithinTheLimitAsOneRequest() throws Exception {
         Path file = TestFiles.create(tmp, "small.bin", 3 * TestFiles.MIB, 7);
 
