@@ -1,6 +1,7 @@
 package io.github.camelupload.clickhelp;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.github.camelupload.support.engine.ChunkOutcome;
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * A lost final response is recovered: when the last chunk fails with an I/O error (or, after such an error, its
  * retry is refused because the upload is already gone), {@code GET storage/{path}} tells whether the file is there
  * with the expected size; if so the upload succeeded, otherwise the failure stands and the retry goes on.
+ * <p>
+ * When the upload overwrites, a file of the expected size may also be the one being replaced. Right after the I/O
+ * error the file then only counts when ClickHelp modified it at or after the start of this upload (its
+ * {@code modifiedOn} against the {@code Date} of the server's first answer, both the server's clock); otherwise the
+ * last chunk is sent again, and the server's answer decides.
  */
 final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
 
@@ -30,16 +36,25 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
     private final Retrier retrier;
     private final String path;
     private final String target;
+    private final boolean overwrite;
+    /** The server's clock at the start of this upload: the Date of its first answer (POST, or first PUT). */
+    private Instant serverStart;
     /** The last offset the server itself confirmed with a header (0 until it does). */
     private long serverConfirmed;
     /** Whether a PUT of the last chunk already failed in transit: its 201 may have been lost. */
     private boolean lastChunkFailedInTransit;
 
-    ClickHelpChunkSender(ClickHelpClient client, Retrier retrier, String path, String target) {
+    /**
+     * @param serverStart the Date of the server's answer to the POST that started this upload; null when resumed
+     */
+    ClickHelpChunkSender(ClickHelpClient client, Retrier retrier, String path, String target, boolean overwrite,
+                         Instant serverStart) {
         this.client = client;
         this.retrier = retrier;
         this.path = path;
         this.target = target;
+        this.overwrite = overwrite;
+        this.serverStart = serverStart;
     }
 
     @Override
@@ -52,7 +67,7 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
         } catch (IOException e) {
             if (chunk.isLast()) {
                 lastChunkFailedInTransit = true;
-                ClickHelpFile stored = storedWithSize(chunk.end(), e);
+                ClickHelpFile stored = storedWithSize(chunk.end(), e, false);
                 if (stored != null) {
                     return ChunkOutcome.completed(chunk.end(), stored);
                 }
@@ -60,12 +75,15 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
             throw e;
         } catch (HttpOperationFailedException e) {
             if (chunk.isLast() && lastChunkFailedInTransit && !RetryPolicy.isRetryableStatus(e.getStatusCode())) {
-                ClickHelpFile stored = storedWithSize(chunk.end(), e);
+                ClickHelpFile stored = storedWithSize(chunk.end(), e, true);
                 if (stored != null) {
                     return ChunkOutcome.completed(chunk.end(), stored);
                 }
             }
             throw e;
+        }
+        if (serverStart == null) {
+            serverStart = reply.serverDate();
         }
         int status = reply.status();
         if (status == 202) {
@@ -96,11 +114,19 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
     /**
      * Whether the file is in Storage with {@code size} bytes (so the last chunk's answer was lost, not the chunk):
      * the descriptor, or null. A failure of the check is added to {@code failure} and reads as "not there".
+     *
+     * @param uploadGone whether the server has just said it knows no such upload (any more)
      */
-    private ClickHelpFile storedWithSize(long size, Exception failure) {
+    private ClickHelpFile storedWithSize(long size, Exception failure, boolean uploadGone) {
         try {
             Optional<ClickHelpFile> file = retrier.call("Check of " + target, () -> client.describe(path), null);
             if (file.isPresent() && !file.get().isFolder() && file.get().getSize() == size) {
+                if (overwrite && !uploadGone && !modifiedSinceStart(file.get())) {
+                    LOG.debug("After a lost answer to the last chunk, {} has the expected size but was last modified {} "
+                              + "(this upload started {}): it may be the file being replaced; the chunk is sent again",
+                            target, file.get().getModifiedOn(), serverStart);
+                    return null;
+                }
                 LOG.info("The answer to the last chunk of the upload to {} was lost ({}), but ClickHelp has the file with "
                          + "all {} bytes: the upload is complete",
                         target, failure.getClass().getSimpleName(), size);
@@ -112,6 +138,11 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
             failure.addSuppressed(e);
         }
         return null;
+    }
+
+    private boolean modifiedSinceStart(ClickHelpFile file) {
+        Instant modified = file.getModifiedOnInstant();
+        return serverStart != null && modified != null && !modified.isBefore(serverStart);
     }
 
     /** A completion answer without a descriptor: ask for it; if that fails, describe the file from what was sent. */

@@ -2,6 +2,7 @@ package io.github.camelupload.clickhelp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -35,7 +37,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 final class ClickHelpClient {
 
     /** What the server answered to a chunk. */
-    record ChunkReply(int status, long confirmedEnd, ClickHelpFile file, String body) {
+    record ChunkReply(int status, long confirmedEnd, ClickHelpFile file, String body, Instant serverDate) {
 
         /** Whether the reply carried a progress header ({@code Range} or {@code Content-Range}). */
         boolean hasProgress() {
@@ -69,21 +71,26 @@ final class ClickHelpClient {
         return apiBaseUrl + "storage/" + ClickHelpPaths.encode(path);
     }
 
-    /** {@code POST storage/{path}?format=resumable&isOverwrite=...}: any 2xx starts the upload. */
-    void start(String path, boolean overwrite) throws IOException, HttpOperationFailedException {
+    /**
+     * {@code POST storage/{path}?format=resumable&isOverwrite=...}: any 2xx starts the upload.
+     *
+     * @return the server's clock when it started the upload ({@code Date} header), or null
+     */
+    Instant start(String path, boolean overwrite) throws IOException, HttpOperationFailedException {
         String url = fileUrl(path) + "?format=resumable&isOverwrite=" + overwrite;
         HttpPost post = new HttpPost(url);
-        HttpOperationFailedException failure = execute(post, response -> {
+        Object outcome = execute(post, response -> {
             int status = response.getCode();
             if (status >= 200 && status < 300) {
                 EntityUtils.consume(response.getEntity());
-                return null;
+                return Optional.ofNullable(serverDate(response));
             }
             return HttpFailures.fromResponse(url, response, "ClickHelp refused to start the upload of " + path);
         });
-        if (failure != null) {
+        if (outcome instanceof HttpOperationFailedException failure) {
             throw failure;
         }
+        return ((Optional<?>) outcome).map(Instant.class::cast).orElse(null);
     }
 
     /**
@@ -109,7 +116,7 @@ final class ClickHelpClient {
             if (status != 202 && body != null && !body.isBlank()) {
                 file = parseDescriptor(body, url);
             }
-            return new ChunkReply(status, confirmedEnd, file, body);
+            return new ChunkReply(status, confirmedEnd, file, body, serverDate(response));
         });
         if (outcome instanceof HttpOperationFailedException failure) {
             throw failure;
@@ -168,6 +175,12 @@ final class ClickHelpClient {
             }
         }
         return -1;
+    }
+
+    /** The {@code Date} header: the server's clock when it answered, or null. */
+    static Instant serverDate(ClassicHttpResponse response) {
+        Header date = response.getFirstHeader(HttpHeaders.DATE);
+        return date == null ? null : DateUtils.parseStandardDate(date.getValue());
     }
 
     private static ClickHelpFile parseDescriptor(String body, String url) throws IOException {

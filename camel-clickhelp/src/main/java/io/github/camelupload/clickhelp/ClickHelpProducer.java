@@ -1,6 +1,7 @@
 package io.github.camelupload.clickhelp;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import io.github.camelupload.support.engine.ChunkUploader;
 import io.github.camelupload.support.engine.UploadTracker;
@@ -88,7 +89,7 @@ public class ClickHelpProducer extends DefaultProducer {
             if (store != null) {
                 store.remove(storeKey);
             }
-            message.setHeader(ClickHelpConstants.UPLOAD_LENGTH, file.getSize() > 0 ? file.getSize() : source.length());
+            message.setHeader(ClickHelpConstants.UPLOAD_LENGTH, source.length() >= 0 ? source.length() : file.getSize());
             message.setHeader(ClickHelpConstants.FILE_FULL_NAME, file.getFileFullName());
             message.setBody(file);
         }
@@ -217,15 +218,15 @@ public class ClickHelpProducer extends DefaultProducer {
         private boolean confirmedAny;
 
         private ClickHelpFile uploadFrom(long startOffset) throws Exception {
+            Instant serverStart = null;
             if (startOffset == 0) {
-                endpoint.retrier().call("Start of the upload to " + target, () -> {
-                    endpoint.client().start(path, overwrite);
-                    return null;
-                }, null);
+                serverStart = endpoint.retrier().call("Start of the upload to " + target,
+                        () -> endpoint.client().start(path, overwrite), null);
                 onConfirmed(0);
             }
             UploadTracker tracker = new UploadTracker(target, startOffset, config.getProgressListener());
-            ClickHelpChunkSender sender = new ClickHelpChunkSender(endpoint.client(), endpoint.retrier(), path, target);
+            ClickHelpChunkSender sender = new ClickHelpChunkSender(endpoint.client(), endpoint.retrier(), path, target, overwrite,
+                    serverStart);
             ChunkUploader uploader = new ChunkUploader(endpoint.retrier(), config.getChunkSize(),
                     Math.max(3, config.getMaxRetries() + 1));
             return uploader.upload(source, startOffset, sender, tracker, offset -> {

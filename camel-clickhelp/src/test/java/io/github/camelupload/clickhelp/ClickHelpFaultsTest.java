@@ -201,6 +201,39 @@ class ClickHelpFaultsTest extends ClickHelpTestSupport {
                 "bytes 3000-3999/4500", "bytes 4000-4499/4500", "bytes 4000-4499/4500", "bytes 4200-4499/4500");
     }
 
+    /** An older file of the same size at the path, as when an upload replaces a previous version. */
+    private void seedOldVersion(String path) throws Exception {
+        emulator().seedFile(path, seededBytes(4500, 999));
+        Files.setLastModifiedTime(emulator().storedFile(path),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void droppedLastChunkIsNotMistakenForTheOldVersionItReplaces() throws Exception {
+        seedOldVersion("faults/replace-drop.bin");
+        emulator().faults().onNth("PUT", 5, Fault.dropConnectionAfter(200));
+
+        Exchange result = upload("faults/replace-drop.bin", "&overwrite=true");
+
+        assertStoredIntact(result, "faults/replace-drop.bin");
+        assertThat(requests("GET")).singleElement().extracting(RecordedRequest::status).isEqualTo(200);
+        assertThat(putRanges()).containsExactly("bytes 0-999/4500", "bytes 1000-1999/4500", "bytes 2000-2999/4500",
+                "bytes 3000-3999/4500", "bytes 4000-4499/4500", "bytes 4000-4499/4500", "bytes 4200-4499/4500");
+    }
+
+    @Test
+    void lostFinalResponseWhenReplacingIsRecognisedByTheModificationTime() throws Exception {
+        seedOldVersion("faults/replace-lost.bin");
+        emulator().faults().onNth("PUT", 5, Fault.loseResponse());
+
+        Exchange result = upload("faults/replace-lost.bin", "&overwrite=true");
+
+        assertStoredIntact(result, "faults/replace-lost.bin");
+        // the check trusted the file (modified after the POST's Date): the last chunk was not sent again
+        assertThat(putRanges()).containsExactlyElementsOf(UNDISTURBED);
+        assertThat(requests("GET")).hasSize(1);
+    }
+
     @Test
     void lostOrFailedStartIsSentAgain() throws Exception {
         emulator().faults().onNth("POST", 1, Fault.loseResponse()).onNth("POST", 2, Fault.status(502));
