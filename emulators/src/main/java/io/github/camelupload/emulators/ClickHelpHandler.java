@@ -42,8 +42,7 @@ final class ClickHelpHandler extends EmulatorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter MODIFIED_ON = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
-    /** {@code ?format=base64} answers are built in memory, so they are for small files only. */
-    static final long BASE64_LIMIT = 16L * 1024 * 1024;
+    private static final String CONTENT_NULL = "\"content\":null";
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final ClickHelpEmulator emulator;
@@ -438,12 +437,11 @@ final class ClickHelpHandler extends EmulatorHandler {
         }
         Map<String, Object> descriptor = descriptor(target, false);
         if ("base64".equals(format)) {
-            long size = Files.size(target);
-            if (size > BASE64_LIMIT) {
-                return error(501, "The emulator serves format=base64 only for files up to " + BASE64_LIMIT
-                        + " bytes");
-            }
-            descriptor.put("content", Base64.getEncoder().encodeToString(Files.readAllBytes(target)));
+            // the descriptor's "content" (null in it) becomes the file's base64, streamed
+            String json = toJson(descriptor);
+            int at = json.indexOf(CONTENT_NULL);
+            return Reply.jsonWithBase64(json.substring(0, at) + "\"content\":\"", target, Files.size(target),
+                    "\"" + json.substring(at + CONTENT_NULL.length()));
         }
         return Reply.json(200, toJson(descriptor));
     }

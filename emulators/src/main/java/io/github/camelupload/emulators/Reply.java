@@ -1,8 +1,13 @@
 package io.github.camelupload.emulators;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +27,9 @@ final class Reply {
     private final byte[] body;
     private final Path file;
     private final long fileSize;
+    /** For a base64 reply: the JSON before and after the file's base64 text. */
+    private byte[] jsonBefore;
+    private byte[] jsonAfter;
     private boolean abort;
 
     private Reply(int status, byte[] body, Path file, long fileSize) {
@@ -48,6 +56,17 @@ final class Reply {
     /** Streams {@code file} as the body. */
     static Reply file(Path file, long size, String contentType) {
         return new Reply(200, null, file, size).header("Content-Type", contentType);
+    }
+
+    /**
+     * JSON that embeds {@code file} base64-encoded between {@code before} and {@code after}; the encoding streams,
+     * so a 1 GiB file costs no memory.
+     */
+    static Reply jsonWithBase64(String before, Path file, long size, String after) {
+        Reply reply = new Reply(200, null, file, size).header("Content-Type", "application/json;charset=utf-8");
+        reply.jsonBefore = before.getBytes(StandardCharsets.UTF_8);
+        reply.jsonAfter = after.getBytes(StandardCharsets.UTF_8);
+        return reply;
     }
 
     /** No response at all: the connection is aborted (e.g. it was dropped while the body was read). */
@@ -83,7 +102,32 @@ final class Reply {
     void send(Response response, Callback callback) {
         response.setStatus(status);
         headers.forEach((name, value) -> response.getHeaders().put(name, value));
-        if (file != null) {
+        if (file != null && jsonBefore != null) {
+            long base64Length = 4 * ((fileSize + 2) / 3);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, jsonBefore.length + base64Length + jsonAfter.length);
+            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                out.write(jsonBefore);
+                OutputStream keepOpen = new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the encoder's close writes the padding; the response goes on
+                    }
+                };
+                try (OutputStream encoder = Base64.getEncoder().wrap(keepOpen)) {
+                    Files.copy(file, encoder);
+                }
+                out.write(jsonAfter);
+            } catch (IOException | RuntimeException e) {
+                callback.failed(e);
+                return;
+            }
+            callback.succeeded();
+        } else if (file != null) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, fileSize);
             Content.copy(Content.Source.from(file), response, callback);
         } else {

@@ -388,6 +388,36 @@ class ClickHelpEmulatorTest {
         JsonNode descriptor = JSON.readTree(client.get("b64.bin", "format=base64").body());
 
         assertThat(Base64.getDecoder().decode(descriptor.get("content").asText())).isEqualTo(data);
+        assertThat(descriptor.get("size").asLong()).isEqualTo(5000);
+        assertThat(descriptor.get("fileName").asText()).isEqualTo("b64.bin");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 20 * 1024 * 1024 + 1})
+    void base64ContentIsStreamedForAnySize(int size) throws Exception {
+        // every padding case, and a file larger than anything worth building in memory
+        byte[] data = TestHttp.randomBytes(size, size);
+        emulator.seedFile("b64/" + size + ".bin", data);
+
+        // read as a client must read a large descriptor: streaming, base64 decoded as it is parsed
+        java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+        long reportedSize = -1;
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory()
+                .createParser(client.get("b64/" + size + ".bin", "format=base64").body())) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if (field.equals("content")) {
+                        parser.readBinaryValue(content);
+                    } else if (field.equals("size")) {
+                        reportedSize = parser.getLongValue();
+                    }
+                }
+            }
+        }
+        assertThat(content.toByteArray()).isEqualTo(data);
+        assertThat(reportedSize).isEqualTo(size);
     }
 
     @Test
