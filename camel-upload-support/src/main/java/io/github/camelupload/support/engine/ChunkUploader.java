@@ -48,7 +48,8 @@ public final class ChunkUploader {
             if (source.position() != confirmed) {
                 source.seek(confirmed);
             }
-            Chunk chunk = source.nextChunk(chunkSize);
+            Chunk read = source.nextChunk(chunkSize);
+            Chunk chunk = read == null && confirmed == 0 && source.length() == 0 ? Chunk.empty() : read;
             if (chunk == null) {
                 throw new UploadProtocolException("The server confirmed all " + confirmed
                                                   + " bytes but did not complete the upload of " + tracker.target());

@@ -8,14 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 
 /**
- * Turns an unexpected response into Camel's {@link HttpOperationFailedException} (status, body, headers), so routes
+ * Turns an unexpected response into Camel's {@link org.apache.camel.http.base.HttpOperationFailedException} (status, body, headers), so routes
  * handle it with the {@code onException} clauses they already use for camel-http.
  */
 public final class HttpFailures {
@@ -30,18 +29,17 @@ public final class HttpFailures {
      * @param uri    the request URI, without secrets
      * @param prefix what failed, in words a user understands (e.g. "ClickHelp rejected the upload start"); may be null
      */
-    public static HttpOperationFailedException fromResponse(String uri, ClassicHttpResponse response, String prefix)
+    public static UploadHttpException fromResponse(String uri, ClassicHttpResponse response, String prefix)
             throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : response.getHeaders()) {
             headers.merge(header.getName(), header.getValue(), (a, b) -> a + ", " + b);
         }
         String body = readBounded(response.getEntity());
-        String statusText = prefix == null || prefix.isEmpty()
-                ? response.getReasonPhrase()
-                : prefix + (body == null || body.isBlank() ? "" : ": " + body.strip());
+        String reason = prefix == null || prefix.isEmpty() ? "HTTP " + response.getCode() + " " + response.getReasonPhrase() : prefix;
+        String statusText = reason + (body == null || body.isBlank() ? "" : ": " + body.strip());
         String location = response.getFirstHeader("Location") != null ? response.getFirstHeader("Location").getValue() : null;
-        return new HttpOperationFailedException(uri, response.getCode(), statusText, location, headers, body);
+        return new UploadHttpException(uri, response.getCode(), statusText, location, headers, body);
     }
 
     /** Reads at most {@link #MAX_BODY_CHARS} characters of an entity; the rest is discarded. */

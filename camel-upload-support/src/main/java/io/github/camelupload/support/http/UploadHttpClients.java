@@ -27,6 +27,11 @@ public final class UploadHttpClients {
     private UploadHttpClients() {
     }
 
+    static String userAgent() {
+        String version = UploadHttpClients.class.getPackage().getImplementationVersion();
+        return version == null ? "camel-upload" : "camel-upload/" + version;
+    }
+
     public static CloseableHttpClient create(UploadConfiguration config, CamelContext context, int maxConnections)
             throws Exception {
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -52,7 +57,7 @@ public final class UploadHttpClients {
                 .disableContentCompression()
                 .disableCookieManagement()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
-                .setUserAgent("camel-upload/" + UploadHttpClients.class.getPackage().getImplementationVersion());
+                .setUserAgent(userAgent());
         if (config.getProxyHost() != null && !config.getProxyHost().isBlank()) {
             builder.setProxy(new HttpHost(config.getProxyHost(), config.getProxyPort()));
         }

@@ -11,6 +11,9 @@ import java.util.function.DoubleSupplier;
 
 import javax.net.ssl.SSLException;
 
+import io.github.camelupload.support.engine.UploadProtocolException;
+import io.github.camelupload.support.source.UnseekableSourceException;
+
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
@@ -18,8 +21,9 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * and the server's {@code Retry-After} when it sends one.
  * <p>
  * Retried: I/O errors (a dropped connection, a timeout), 408, 429 and 5xx except 501. Never retried: every other
- * status (400, 401, 403, 404, 409, 413...: sending the same request again cannot succeed), an unknown host, and TLS
- * failures (a certificate problem does not go away by itself).
+ * status (400, 401, 403, 404, 409, 413...: sending the same request again cannot succeed), an unknown host, TLS
+ * failures (a certificate problem does not go away by itself), a server that breaks the protocol, and a source that
+ * cannot go back to where the server wants it.
  */
 public final class RetryPolicy {
 
@@ -72,8 +76,9 @@ public final class RetryPolicy {
         if (failure instanceof HttpOperationFailedException http) {
             return isRetryableStatus(http.getStatusCode());
         }
-        if (failure instanceof UnknownHostException || failure instanceof SSLException) {
-            return false;
+        if (failure instanceof UnknownHostException || failure instanceof SSLException
+                || failure instanceof UploadProtocolException || failure instanceof UnseekableSourceException) {
+            return false; // sending the same request again cannot fix these
         }
         if (failure.getClass() == InterruptedIOException.class) {
             return false; // the thread was interrupted (shutdown); its subclasses are timeouts, worth a retry

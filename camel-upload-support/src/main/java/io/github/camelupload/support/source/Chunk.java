@@ -30,4 +30,9 @@ public interface Chunk {
 
     /** Writes the chunk's bytes; repeatable. */
     void writeTo(OutputStream out) throws IOException;
+
+    /** The single chunk of an empty body: a protocol that can upload 0 bytes sends it as one empty request. */
+    static Chunk empty() {
+        return new Chunks.ArrayChunk(new byte[0], 0, 0, 0, true, 0);
+    }
 }

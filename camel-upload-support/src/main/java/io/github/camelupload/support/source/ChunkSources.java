@@ -23,6 +23,8 @@ import org.apache.camel.support.ExchangeHelper;
  */
 public final class ChunkSources {
 
+    private static final int SPOOL_CHUNK = 1024 * 1024;
+
     private ChunkSources() {
     }
 
@@ -110,14 +112,25 @@ public final class ChunkSources {
      * which is deleted when the returned source is closed. The given source is closed once copied.
      */
     public static ChunkSource withKnownLength(ChunkSource source, Path tempDir) throws IOException {
-        if (source.length() >= 0) {
-            return source;
-        }
+        return source.length() >= 0 ? source : spool(source, tempDir);
+    }
+
+    /**
+     * Gives a source that reads by position, so that any range of it, the whole body included, streams without
+     * being buffered: files and byte arrays as they are, anything else copied to a temporary file as
+     * {@link #withKnownLength} does.
+     */
+    public static ChunkSource positional(ChunkSource source, Path tempDir) throws IOException {
+        return source instanceof FileChunkSource || source instanceof ByteArrayChunkSource ? source : spool(source, tempDir);
+    }
+
+    private static ChunkSource spool(ChunkSource source, Path tempDir) throws IOException {
         Path spool = tempDir != null
                 ? Files.createTempFile(tempDir, "upload-spool-", ".bin")
                 : Files.createTempFile("upload-spool-", ".bin");
         try (source; OutputStream out = Files.newOutputStream(spool)) {
-            for (Chunk chunk = source.nextChunk(1024 * 1024); chunk != null; chunk = source.nextChunk(1024 * 1024)) {
+            source.seek(0);
+            for (Chunk chunk = source.nextChunk(SPOOL_CHUNK); chunk != null; chunk = source.nextChunk(SPOOL_CHUNK)) {
                 chunk.writeTo(out);
             }
         } catch (IOException | RuntimeException e) {

@@ -167,6 +167,20 @@ class ChunkUploaderTest {
     }
 
     @Test
+    void anEmptyBodyIsSentAsOneEmptyLastChunk() throws Exception {
+        List<Chunk> sent = new ArrayList<>();
+        String result = uploader(0).upload(new ByteArrayChunkSource(new byte[0]), 0, chunk -> {
+            sent.add(chunk);
+            return ChunkOutcome.completed(0, "empty stored");
+        }, tracker(), null);
+        assertThat(result).isEqualTo("empty stored");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).length()).isZero();
+        assertThat(sent.get(0).isLast()).isTrue();
+        assertThat(progress).last().satisfies(p -> assertThat(p.done()).isTrue());
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotFailTheUpload() throws Exception {
         FakeServer server = new FakeServer();
         String result = uploader(0).upload(new ByteArrayChunkSource(data), 0,

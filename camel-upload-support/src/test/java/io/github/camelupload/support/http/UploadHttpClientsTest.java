@@ -127,7 +127,8 @@ class UploadHttpClientsTest {
             assertThat(failure.getResponseBody()).isEqualTo("No such file: docs/a.png");
             assertThat(failure.getStatusText()).isEqualTo("ClickHelp has no such file: No such file: docs/a.png");
             assertThat(failure.getResponseHeaders()).containsEntry("X-trace", "abc");
-            assertThat(failure.getMessage()).contains("404").contains(base + "/missing");
+            assertThat(failure.getMessage()).as("the message says what went wrong in the server's words")
+                    .startsWith("ClickHelp has no such file: No such file: docs/a.png").contains("404").contains(base + "/missing");
         }
     }
 

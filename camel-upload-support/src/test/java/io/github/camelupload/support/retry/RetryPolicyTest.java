@@ -57,6 +57,10 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.isRetryable(new UnknownHostException("nowhere.invalid"))).isFalse();
         assertThat(RetryPolicy.isRetryable(new InterruptedIOException())).isFalse();
         assertThat(RetryPolicy.isRetryable(new IllegalStateException("bug"))).isFalse();
+        assertThat(RetryPolicy.isRetryable(new io.github.camelupload.support.engine.UploadProtocolException("bad Range")))
+                .as("a server breaking the protocol will break it again").isFalse();
+        assertThat(RetryPolicy.isRetryable(new io.github.camelupload.support.source.UnseekableSourceException("gone")))
+                .as("the bytes are gone whatever we retry").isFalse();
     }
 
     @Test

@@ -171,6 +171,27 @@ class SeekTest {
     }
 
     @Test
+    void positionalSpoolsStreamsToATemporaryFileAndLeavesFilesAlone() throws Exception {
+        Path file = Files.write(dir.resolve("as-is.bin"), bytes);
+        try (ChunkSource fileSource = FileChunkSource.open(file)) {
+            assertThat(ChunkSources.positional(fileSource, dir)).isSameAs(fileSource);
+        }
+        ChunkSource spooled = ChunkSources.positional(new StreamChunkSource(new ByteArrayInputStream(bytes), -1), dir);
+        assertThat(spooled).isInstanceOf(FileChunkSource.class);
+        assertThat(spooled.length()).isEqualTo(bytes.length);
+        assertThat(spooled.identity()).as("a spool file is no identity to resume by").isNull();
+        Chunk whole = spooled.nextChunk(Long.MAX_VALUE);
+        assertThat(content(whole)).isEqualTo(bytes);
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("upload-spool-"))).hasSize(1);
+        }
+        spooled.close();
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("upload-spool-"))).as("deleted on close").isEmpty();
+        }
+    }
+
+    @Test
     void missingFileFailsClearly() {
         assertThatThrownBy(() -> FileChunkSource.open(dir.resolve("nope.bin")))
                 .isInstanceOf(IOException.class).hasMessageContaining("nope.bin").hasMessageContaining("does not exist");
