@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelupload.support.engine.UploadProtocolException;
 import io.github.camelupload.support.http.HttpFailures;
+import io.github.camelupload.support.http.UploadHttpException;
 import io.github.camelupload.support.source.Chunk;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -142,7 +143,7 @@ final class ContentIslandClient {
         String body = hideToken(raw.getResponseBody());
         Map<String, String> headers = new LinkedHashMap<>();
         raw.getResponseHeaders().forEach((name, value) -> headers.put(name, hideToken(value)));
-        throw new ContentIslandHttpException(uploadUrl, status, describe(status, body), raw.getRedirectLocation(), headers,
+        throw new UploadHttpException(uploadUrl, status, describe(status, body), raw.getRedirectLocation(), headers,
                 body);
     }
 

@@ -11,6 +11,7 @@ import io.github.camelupload.support.engine.UploadTracker;
 import io.github.camelupload.support.resume.ResumeStateStore;
 import io.github.camelupload.support.retry.Retrier;
 import io.github.camelupload.support.source.ChunkSource;
+import io.github.camelupload.support.source.ChunkSources;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.core5.http.ContentType;
@@ -107,18 +108,18 @@ final class ContentIslandUploader {
     }
 
     private UploadedResource simple(Job job, long size) throws Exception {
-        try (ChunkSource whole = SourceAdapters.oneChunkWhenEmpty(SourceAdapters.streamableWhole(job.source()))) {
+        try (ChunkSource whole = ChunkSources.positional(job.source(), null)) {
             LOG.debug("Simple upload of {} ({} bytes, {})", job.target(), size, job.contentType());
             UploadTracker tracker = new UploadTracker(job.target(), 0, config.getProgressListener());
             ChunkSender<UploadedResource> sender = chunk -> ChunkOutcome.completed(chunk.end(),
-                    notRetried(() -> client.uploadFile(chunk, job.fileName(), job.contentType())));
-            return unwrap(() -> new ChunkUploader(retrier, Math.max(1, size), MAX_ATTEMPTS_WITHOUT_PROGRESS)
-                    .upload(whole, 0, sender, tracker, null));
+                    client.uploadFile(chunk, job.fileName(), job.contentType()));
+            return new ChunkUploader(retrier, Math.max(1, size), MAX_ATTEMPTS_WITHOUT_PROGRESS)
+                    .upload(whole, 0, sender, tracker, null);
         }
     }
 
     private UploadedResource chunked(Job job, UploadState start, ResumeStateStore store, String key) throws Exception {
-        ChunkSource source = SourceAdapters.oneChunkWhenEmpty(job.source());
+        ChunkSource source = job.source();
         if (start.chunkIndex() > 0) {
             LOG.info("Resuming the chunked upload of {} at chunk {} of {}", job.target(), start.chunkIndex(),
                     start.totalChunks());
@@ -205,7 +206,7 @@ final class ContentIslandUploader {
                 }
                 ContentIslandClient.ChunkReply reply;
                 try {
-                    reply = notRetried(() -> client.uploadChunk(chunk, options, job.fileName(), job.contentType()));
+                    reply = client.uploadChunk(chunk, options, job.fileName(), job.contentType());
                 } catch (IOException e) {
                     lastChunkUnanswered |= chunk.isLast();
                     throw e;
@@ -218,22 +219,22 @@ final class ContentIslandUploader {
                 }
                 if (reply.isFinal()) {
                     if (!chunk.isLast()) {
-                        throw new NotRetried(new UploadProtocolException("ContentIsland completed the upload of " + job.target()
+                        throw new UploadProtocolException("ContentIsland completed the upload of " + job.target()
                                                                          + " after chunk " + options.chunkIndex() + " of "
-                                                                         + options.totalChunks()));
+                                                                         + options.totalChunks());
                     }
                     return ChunkOutcome.completed(chunk.end(), reply.resource());
                 }
                 if (chunk.isLast()) {
-                    throw new NotRetried(new UploadProtocolException("ContentIsland did not complete the upload of "
+                    throw new UploadProtocolException("ContentIsland did not complete the upload of "
                                                                      + job.target() + " after its last chunk ("
                                                                      + options.chunkIndex() + " of " + options.totalChunks()
-                                                                     + "): no {name, url} in the response"));
+                                                                     + "): no {name, url} in the response");
                 }
                 UploadState next = state.confirmed(reply);
                 if (next.uploadId() == null) {
-                    throw new NotRetried(new UploadProtocolException("ContentIsland answered chunk " + options.chunkIndex()
-                                                                     + " of " + job.target() + " without an uploadId"));
+                    throw new UploadProtocolException("ContentIsland answered chunk " + options.chunkIndex()
+                                                                     + " of " + job.target() + " without an uploadId");
                 }
                 state = next;
                 confirmedInThisRun++;
@@ -245,8 +246,8 @@ final class ContentIslandUploader {
                     store.save(key, state.toJson());
                 }
             };
-            UploadedResource resource = unwrap(() -> new ChunkUploader(retrier, state.chunkSize(), MAX_ATTEMPTS_WITHOUT_PROGRESS)
-                    .upload(source, state.nextOffset(), sender, tracker, confirmations));
+            UploadedResource resource = new ChunkUploader(retrier, state.chunkSize(), MAX_ATTEMPTS_WITHOUT_PROGRESS)
+                    .upload(source, state.nextOffset(), sender, tracker, confirmations);
             if (store != null) {
                 store.remove(key);
             }
@@ -314,38 +315,4 @@ final class ContentIslandUploader {
         return null;
     }
 
-    // --- failures that must not be retried -------------------------------------------------------------------
-
-    /**
-     * Carries a failure past the retrier, which would retry any IOException: a malformed answer is not cured by
-     * sending the same request again (and a simple upload sent again would store the file twice).
-     */
-    static final class NotRetried extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        NotRetried(Exception cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
-    }
-
-    @FunctionalInterface
-    interface Call<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T notRetried(Call<T> call) throws Exception {
-        try {
-            return call.call();
-        } catch (UploadProtocolException e) {
-            throw new NotRetried(e);
-        }
-    }
-
-    private static <T> T unwrap(Call<T> call) throws Exception {
-        try {
-            return call.call();
-        } catch (NotRetried e) {
-            throw (Exception) e.getCause();
-        }
-    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelupload.emulators.Fault;
 import io.github.camelupload.emulators.RecordedRequest;
+import io.github.camelupload.support.http.UploadHttpException;
 import io.github.camelupload.support.resume.ResumeStateStore;
 import io.github.camelupload.support.source.SourceIdentity;
 import org.apache.camel.CamelContext;
@@ -98,7 +99,7 @@ class ResumeTest extends ContentIslandTestSupport {
 
         Exchange failed = send(chunkedNoRetry(), file, Map.of());
 
-        assertThat(failed.getException()).isInstanceOf(ContentIslandHttpException.class)
+        assertThat(failed.getException()).isInstanceOf(UploadHttpException.class)
                 .hasMessageContaining("HTTP 500");
         assertThat(failed.getMessage().getHeader(CHUNK_INDEX)).isEqualTo(3);
         assertThat(JSON.readTree((String) failed.getMessage().getHeader(MULTI_PART_UPLOAD)).get("Parts")).hasSize(3);
