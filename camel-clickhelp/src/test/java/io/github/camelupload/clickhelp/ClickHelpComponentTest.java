@@ -124,6 +124,19 @@ class ClickHelpComponentTest extends ClickHelpTestSupport {
     }
 
     @Test
+    void documentationListsEveryOptionAndHeader() throws Exception {
+        String doc = Files.readString(Path.of("src/main/docs/clickhelp-component.adoc"));
+        JsonNode json;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelupload/clickhelp/clickhelp.json")) {
+            json = new ObjectMapper().readTree(in);
+        }
+        json.get("properties").fieldNames()
+                .forEachRemaining(option -> assertThat(doc).as("option %s documented", option).contains("*" + option + "*"));
+        json.get("headers").fieldNames()
+                .forEachRemaining(header -> assertThat(doc).as("header %s documented", header).contains("`" + header + "`"));
+    }
+
+    @Test
     void generatedUriFactoryBuildsUris() throws Exception {
         String built = context.getCamelContextExtension().getEndpointUriFactory("clickhelp").buildUri("clickhelp",
                 new java.util.LinkedHashMap<>(Map.of("apiName", "storage", "filePath", "docs/logo.png", "overwrite", true)),
