@@ -98,27 +98,36 @@ class ClickHelpUploadTest extends ClickHelpTestSupport {
     }
 
     @Test
-    void storesWhatAFileConsumerDelivers() throws Exception {
+    void storesWhatAFileConsumerDeliversAtEverySize() throws Exception {
+        long[] sizes = { 1, CHUNK - 1, CHUNK, CHUNK + 1, 25 * MIB + 3 };
         Path inbox = Files.createDirectories(tempDir.resolve("inbox"));
         // the files are complete before the consumer starts, so it never sees one half written
-        Path small = seededFile("inbox/one.bin", 1, 1);
-        Path large = seededFile("inbox/sub/folder/big.bin", CHUNK + 1, 2);
-        NotifyBuilder done = new NotifyBuilder(context).whenCompleted(2).create();
+        for (long size : sizes) {
+            seededFile("inbox/sub/" + size + ".bin", size, size + 7);
+        }
+        NotifyBuilder done = new NotifyBuilder(context).whenCompleted(sizes.length).create();
+        java.util.List<Object> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 // no path in the URI: the file consumer's CamelFileName (with its sub-folder) names the file
                 from(inbox.toUri() + "?recursive=true&noop=true&initialDelay=0&delay=10")
+                        .process(e -> bodies.add(e.getMessage().getBody()))
                         .to(uri("").replace("storage/?", "storage?"));
             }
         });
 
-        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(storedSha256("one.bin")).isEqualTo(sha256(small));
-        assertThat(storedSha256("sub/folder/big.bin")).isEqualTo(sha256(large));
-        assertThat(requests("POST")).hasSize(2);
-        assertThat(requests("PUT")).hasSize(3);
+        assertThat(bodies).allSatisfy(body -> assertThat(body).isInstanceOf(org.apache.camel.component.file.GenericFile.class));
+        assertThat(requests("POST")).hasSize(sizes.length);
+        for (long size : sizes) {
+            String path = "sub/" + size + ".bin";
+            assertThat(storedSha256(path)).isEqualTo(sha256(inbox.resolve(path)));
+            assertThat(emulator().journal().requests(r -> r.method().equals("PUT") && r.path().endsWith("/" + path)))
+                    .extracting(r -> r.header("Content-Range"))
+                    .containsExactlyElementsOf(expectedRanges(size, CHUNK, true));
+        }
     }
 
     @Test
