@@ -34,6 +34,7 @@ public class ClickHelpEndpoint extends DefaultEndpoint implements EndpointServic
     private CloseableHttpClient httpClient;
     private ClickHelpClient client;
     private Retrier retrier;
+    private String apiBaseUrl;
 
     public ClickHelpEndpoint(String uri, ClickHelpComponent component, ClickHelpConfiguration configuration) {
         super(uri, component);
@@ -61,8 +62,9 @@ public class ClickHelpEndpoint extends DefaultEndpoint implements EndpointServic
         configuration.validate();
         // a FileStateRepository must be started (it loads its file then); its owner stops it, as it may be shared
         ServiceHelper.startService(configuration.getUploadStateRepository());
+        apiBaseUrl = configuration.apiBaseUrl();
         httpClient = UploadHttpClients.create(configuration, getCamelContext(), MAX_CONNECTIONS);
-        client = new ClickHelpClient(httpClient, configuration.apiBaseUrl(), configuration.getUsername(),
+        client = new ClickHelpClient(httpClient, apiBaseUrl, configuration.getUsername(),
                 configuration.getApiKey());
         retrier = new Retrier(configuration.retryPolicy(), Sleeper.THREAD_SLEEP);
     }
@@ -85,7 +87,7 @@ public class ClickHelpEndpoint extends DefaultEndpoint implements EndpointServic
      * key: the API URL of the file, decoded. Holds no credential.
      */
     String targetOf(String path) {
-        return configuration.apiBaseUrl() + "storage/" + path;
+        return (apiBaseUrl != null ? apiBaseUrl : configuration.apiBaseUrl()) + "storage/" + path;
     }
 
     ClickHelpClient client() {

@@ -85,7 +85,10 @@ public class ClickHelpProducer extends DefaultProducer {
 
             message.removeHeader(ClickHelpConstants.UPLOAD_OFFSET);
             message.removeHeader(ClickHelpConstants.UPLOAD_TARGET);
-            exchange.removeProperty(RESUME_PROPERTY);
+            ResumePoint point = exchange.getProperty(RESUME_PROPERTY, ResumePoint.class);
+            if (point != null && point.target().equals(target)) {
+                exchange.removeProperty(RESUME_PROPERTY);
+            }
             if (store != null) {
                 store.remove(storeKey);
             }
@@ -186,6 +189,8 @@ public class ClickHelpProducer extends DefaultProducer {
         private final ChunkSource source;
         private final ResumeStateStore store;
         private final String storeKey;
+        /** Whether the server confirmed any chunk in this exchange. */
+        private boolean confirmedAny;
 
         Upload(Exchange exchange, String path, boolean overwrite, String target, ChunkSource source, ResumeStateStore store,
                String storeKey) {
@@ -214,8 +219,6 @@ public class ClickHelpProducer extends DefaultProducer {
                 return uploadFrom(0);
             }
         }
-
-        private boolean confirmedAny;
 
         private ClickHelpFile uploadFrom(long startOffset) throws Exception {
             Instant serverStart = null;
