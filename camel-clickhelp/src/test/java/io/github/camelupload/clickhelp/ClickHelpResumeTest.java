@@ -218,6 +218,53 @@ class ClickHelpResumeTest extends ClickHelpTestSupport {
                         org.assertj.core.groups.Tuple.tuple("PUT", 201));
     }
 
+    /** Another client starts the upload of the same path again: the server then holds 0 bytes of it. */
+    private void restartedElsewhere(String path) throws Exception {
+        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(emulator().portalUrl() + "/api/v1/storage/" + path + "?format=resumable&isOverwrite=false"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (clickhelp.username() + ":" + clickhelp.apiKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        int status = java.net.http.HttpClient.newHttpClient()
+                .send(post, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertThat(status).isEqualTo(201);
+    }
+
+    @Test
+    void aFileGoesBackToWhereTheServerSaysWhenItHoldsLessThanTheOffset() throws Exception {
+        Exchange failed = failAfterTwoChunks("resume/behind.bin");
+        restartedElsewhere("resume/behind.bin");
+        clearJournal();
+
+        Exchange resumed = send(uri("resume/behind.bin", "&chunkSize=1000"), source.toFile(), resumeHeaders(failed));
+
+        assertThat(resumed.getException()).isNull();
+        assertThat(storedSha256("resume/behind.bin")).isEqualTo(sha256(source));
+        assertThat(requests("POST")).isEmpty();
+        assertThat(putRanges()).containsExactly("bytes 2000-2999/4500", "bytes 0-999/4500", "bytes 1000-1999/4500",
+                "bytes 2000-2999/4500", "bytes 3000-3999/4500", "bytes 4000-4499/4500");
+    }
+
+    @Test
+    void aOneShotStreamThatWouldHaveToGoBackFailsClearly() throws Exception {
+        Exchange failed = failAfterTwoChunks("resume/stream-behind.bin");
+        restartedElsewhere("resume/stream-behind.bin");
+
+        Map<String, Object> headers = resumeHeaders(failed);
+        headers.put(Exchange.CONTENT_LENGTH, 4500L);
+        Exchange resumed;
+        try (InputStream in = new FilterInputStream(Files.newInputStream(source)) {
+        }) {
+            resumed = send(uri("resume/stream-behind.bin", "&chunkSize=1000"), in, headers);
+        }
+
+        assertThat(resumed.getException())
+                .isInstanceOf(io.github.camelupload.support.source.UnseekableSourceException.class)
+                .hasMessageContaining("Cannot go back to byte 0").hasMessageContaining("Send a File")
+                .hasMessageContaining("stream caching");
+        assertThat(resumed.getMessage().getHeader(ClickHelpConstants.UPLOAD_OFFSET, Long.class)).isZero();
+    }
+
     // ---- FileStateRepository ----------------------------------------------------------------------------------
 
     private Path stateFile() {
