@@ -68,8 +68,11 @@ public record DemoSettings(Path workDir, ClickHelpAccount clickHelp, ContentIsla
         String work = lookup.get("DEMO_WORK_DIR", "demo.workDir");
         String routes = lookup.get("DEMO_ROUTES", "demo.routes");
         String folder = lookup.get("CLICKHELP_FOLDER", "clickhelp.folder");
+        String sizes = lookup.get("DEMO_SAMPLE_SIZES", "demo.sampleSizes");
+        List<Long> sampleSizes = sizes == null ? DEFAULT_SAMPLE_SIZES
+                : java.util.Arrays.stream(sizes.split(",")).map(String::trim).map(Long::valueOf).toList();
         return new DemoSettings(Path.of(work != null ? work : "target/demo"), clickHelp, contentIsland,
-                DEFAULT_SAMPLE_SIZES, routes != null ? routes : "java", folder != null ? folder : "camel-upload-demo", 3);
+                sampleSizes, routes != null ? routes : "java", folder != null ? folder : "camel-upload-demo", 3);
     }
 
     /** The same settings with other sample sizes (the end-to-end test uses small files). */

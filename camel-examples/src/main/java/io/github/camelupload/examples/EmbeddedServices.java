@@ -70,6 +70,6 @@ final class EmbeddedServices implements AutoCloseable {
     }
 
     static Duration timeout() {
-        return Duration.ofMinutes(15);
+        return Duration.ofSeconds(Long.getLong("demo.timeoutSeconds", 900));
     }
 }

@@ -25,6 +25,9 @@ public final class ProgressBoard implements UploadProgressListener, AutoCloseabl
         final long startNanos = System.nanoTime();
         volatile UploadProgress latest;
         volatile long endNanos;
+        /** Retries of earlier attempts of this upload (a redelivery starts a new count). */
+        volatile int earlierRetries;
+        volatile int events;
         int quartersPrinted;
 
         Entry(String target) {
@@ -33,6 +36,11 @@ public final class ProgressBoard implements UploadProgressListener, AutoCloseabl
 
         public UploadProgress latest() {
             return latest;
+        }
+
+        /** Retries over all attempts of this upload. */
+        public int retries() {
+            return earlierRetries + (latest == null ? 0 : latest.retries());
         }
     }
 
@@ -60,10 +68,20 @@ public final class ProgressBoard implements UploadProgressListener, AutoCloseabl
     @Override
     public void onProgress(UploadProgress progress) {
         Entry entry;
+        UploadProgress previous;
         synchronized (this) {
             entry = entries.computeIfAbsent(progress.target(), Entry::new);
+            previous = entry.latest;
+        }
+        if (previous != null && progress.retries() < previous.retries()) {
+            entry.earlierRetries += previous.retries(); // a new attempt (redelivery) counts from zero
         }
         entry.latest = progress;
+        entry.events++;
+        if (progress.resumedFrom() > 0 && (previous == null || previous.resumedFrom() != progress.resumedFrom())) {
+            out.println("Resumed " + progress.target() + " at byte " + progress.resumedFrom() + " of "
+                        + (progress.totalBytes() < 0 ? "?" : progress.totalBytes()) + " (nothing before it sent again)");
+        }
         if (progress.done()) {
             entry.endNanos = System.nanoTime();
         }
@@ -107,12 +125,14 @@ public final class ProgressBoard implements UploadProgressListener, AutoCloseabl
         long sent = p.bytesConfirmed() - p.resumedFrom();
         double rate = sent / seconds;
         String bar = bar(p.fraction(), 24);
-        String eta = p.done() ? "done" : p.totalBytes() > 0 && rate > 0
+        // one event gives no interval to measure (a single-request upload reports only its end)
+        boolean measured = entry.events > 1;
+        String eta = p.done() ? "done" : measured && p.totalBytes() > 0 && rate > 0
                 ? "ETA " + Math.round((p.totalBytes() - p.bytesConfirmed()) / rate) + "s" : "ETA ?";
         String name = entry.target.length() > 48 ? "..." + entry.target.substring(entry.target.length() - 45) : entry.target;
-        return String.format("%-48s %s %9s / %-9s %7.1f MB/s  %-9s%s", name, bar, Format.bytes(p.bytesConfirmed()),
-                p.totalBytes() < 0 ? "?" : Format.bytes(p.totalBytes()), rate / 1e6, eta,
-                p.retries() > 0 ? "  retries " + p.retries() : "");
+        return String.format("%-48s %s %9s / %-9s %12s  %-9s%s", name, bar, Format.bytes(p.bytesConfirmed()),
+                p.totalBytes() < 0 ? "?" : Format.bytes(p.totalBytes()), measured ? String.format("%.1f MB/s", rate / 1e6) : "",
+                eta, entry.retries() > 0 ? "  retries " + entry.retries() : "");
     }
 
     static String bar(double fraction, int width) {

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs before each redelivery of a failed upload and says where it will resume: the component left its resume
- * point in the exchange headers.
+ * Runs before each redelivery of a failed upload. The component kept its resume point on the exchange, so the
+ * redelivery continues from the last confirmed byte; the progress board shows where.
  */
 public final class ResumeLogger implements Processor {
 
@@ -15,11 +15,8 @@ public final class ResumeLogger implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Object offset = exchange.getMessage().getHeader("CamelClickHelpUploadOffset");
-        Object chunk = exchange.getMessage().getHeader("CamelContentIslandChunkIndex");
-        String where = offset != null ? "byte " + offset : chunk != null ? "chunk " + chunk : "the start";
-        LOG.info("Redelivering {} (attempt {}): resuming at {} instead of starting over",
+        LOG.info("Redelivering {} (attempt {}): the upload resumes where it stopped, not from the start",
                 exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY),
-                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER), where);
+                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER));
     }
 }

@@ -149,7 +149,7 @@ public final class UploadDemo {
         for (UploadLedger.Outcome outcome : outcomes.stream()
                 .sorted(Comparator.comparing(UploadLedger.Outcome::service).thenComparing(UploadLedger.Outcome::size)).toList()) {
             var entry = progress.find(outcome.fileName());
-            int retries = entry.map(e -> e.latest().retries()).orElse(0);
+            int retries = entry.map(ProgressBoard.Entry::retries).orElse(0);
             boolean resumed = outcome.redeliveries() > 0 || entry.map(e -> e.latest().resumedFrom() > 0).orElse(false);
             if (!outcome.succeeded()) {
                 rows.add(new SummaryTable.Row(outcome, retries, resumed, false, "failed: " + outcome.error()));

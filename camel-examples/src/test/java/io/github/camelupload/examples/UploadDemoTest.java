@@ -22,6 +22,11 @@ class UploadDemoTest {
     @TempDir
     Path work;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void boundTheWait() {
+        System.setProperty("demo.timeoutSeconds", "180"); // a stuck upload fails the test instead of hanging it
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "java", "yaml" })
     void everyUploadVerifiesDespiteTheFaults(String routes) throws Exception {
