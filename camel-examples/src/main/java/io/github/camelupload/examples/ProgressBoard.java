@@ -78,7 +78,8 @@ public final class ProgressBoard implements UploadProgressListener, AutoCloseabl
         }
         entry.latest = progress;
         entry.events++;
-        if (progress.resumedFrom() > 0 && (previous == null || previous.resumedFrom() != progress.resumedFrom())) {
+        if (!live && progress.resumedFrom() > 0 && (previous == null || previous.resumedFrom() != progress.resumedFrom())) {
+            // live bars say it in the file's line: a line printed between redraws would break them
             out.println("Resumed " + progress.target() + " at byte " + progress.resumedFrom() + " of "
                         + (progress.totalBytes() < 0 ? "?" : progress.totalBytes()) + " (nothing before it sent again)");
         }
@@ -132,7 +133,8 @@ public final class ProgressBoard implements UploadProgressListener, AutoCloseabl
         String name = entry.target.length() > 48 ? "..." + entry.target.substring(entry.target.length() - 45) : entry.target;
         return String.format("%-48s %s %9s / %-9s %12s  %-9s%s", name, bar, Format.bytes(p.bytesConfirmed()),
                 p.totalBytes() < 0 ? "?" : Format.bytes(p.totalBytes()), measured ? String.format("%.1f MB/s", rate / 1e6) : "",
-                eta, entry.retries() > 0 ? "  retries " + entry.retries() : "");
+                eta, (entry.retries() > 0 ? "  retries " + entry.retries() : "")
+                     + (p.resumedFrom() > 0 ? "  resumed at " + Format.bytes(p.resumedFrom()) : ""));
     }
 
     static String bar(double fraction, int width) {
