@@ -78,19 +78,13 @@ final class ClickHelpClient {
      */
     Instant start(String path, boolean overwrite) throws IOException, HttpOperationFailedException {
         String url = fileUrl(path) + "?format=resumable&isOverwrite=" + overwrite;
-        HttpPost post = new HttpPost(url);
-        Object outcome = execute(post, response -> {
-            int status = response.getCode();
-            if (status >= 200 && status < 300) {
-                EntityUtils.consume(response.getEntity());
-                return Optional.ofNullable(serverDate(response));
+        try (ClassicHttpResponse response = open(new HttpPost(url))) {
+            if (!isSuccess(response)) {
+                throw HttpFailures.fromResponse(url, response, "ClickHelp refused to start the upload of " + path);
             }
-            return HttpFailures.fromResponse(url, response, "ClickHelp refused to start the upload of " + path);
-        });
-        if (outcome instanceof HttpOperationFailedException failure) {
-            throw failure;
+            EntityUtils.consume(response.getEntity());
+            return serverDate(response);
         }
-        return ((Optional<?>) outcome).map(Instant.class::cast).orElse(null);
     }
 
     /**
@@ -104,11 +98,11 @@ final class ClickHelpClient {
         HttpPut put = new HttpPut(url);
         put.setHeader("Content-Range", contentRange(chunk));
         put.setEntity(new ChunkEntity(chunk, ContentType.APPLICATION_OCTET_STREAM));
-        Object outcome = execute(put, response -> {
+        try (ClassicHttpResponse response = open(put)) {
             int status = response.getCode();
-            if (status < 200 || status >= 300) {
-                return HttpFailures.fromResponse(url, response, "ClickHelp refused bytes " + chunk.offset() + "-"
-                                                                + (chunk.end() - 1) + " of " + path);
+            if (!isSuccess(response)) {
+                throw HttpFailures.fromResponse(url, response, "ClickHelp refused bytes " + chunk.offset() + "-"
+                                                               + (chunk.end() - 1) + " of " + path);
             }
             String body = HttpFailures.readBounded(response.getEntity());
             long confirmedEnd = confirmedEnd(response);
@@ -117,11 +111,7 @@ final class ClickHelpClient {
                 file = parseDescriptor(body, url);
             }
             return new ChunkReply(status, confirmedEnd, file, body, serverDate(response));
-        });
-        if (outcome instanceof HttpOperationFailedException failure) {
-            throw failure;
         }
-        return (ChunkReply) outcome;
     }
 
     /** {@code GET storage/{path}}: the descriptor, or empty when the server answers 404. */
@@ -129,24 +119,17 @@ final class ClickHelpClient {
         String url = fileUrl(path);
         HttpGet get = new HttpGet(url);
         get.setHeader(HttpHeaders.ACCEPT, "application/json");
-        Object outcome = execute(get, response -> {
+        try (ClassicHttpResponse response = open(get)) {
             int status = response.getCode();
             if (status == 404) {
                 EntityUtils.consume(response.getEntity());
                 return Optional.empty();
             }
             if (status != 200) {
-                return HttpFailures.fromResponse(url, response, "ClickHelp refused to describe " + path);
+                throw HttpFailures.fromResponse(url, response, "ClickHelp refused to describe " + path);
             }
-            String body = HttpFailures.readBounded(response.getEntity());
-            return Optional.of(parseDescriptor(body, url));
-        });
-        if (outcome instanceof HttpOperationFailedException failure) {
-            throw failure;
+            return Optional.of(parseDescriptor(HttpFailures.readBounded(response.getEntity()), url));
         }
-        @SuppressWarnings("unchecked")
-        Optional<ClickHelpFile> file = (Optional<ClickHelpFile>) outcome;
-        return file;
     }
 
     static String contentRange(Chunk chunk) {
@@ -197,14 +180,14 @@ final class ClickHelpClient {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
-    @FunctionalInterface
-    private interface Handler<T> {
-        T handle(ClassicHttpResponse response) throws IOException;
+    /** Sends a request with the credentials; the caller closes the response, which releases the connection. */
+    private ClassicHttpResponse open(HttpUriRequestBase request) throws IOException {
+        request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        return http.executeOpen(null, request, null);
     }
 
-    private <T> T execute(HttpUriRequestBase request, Handler<T> handler) throws IOException {
-        request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
-        return http.execute(request, handler::handle);
+    private static boolean isSuccess(ClassicHttpResponse response) {
+        return response.getCode() >= 200 && response.getCode() < 300;
     }
 
     @Override

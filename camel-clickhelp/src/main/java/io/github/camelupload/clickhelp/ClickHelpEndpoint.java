@@ -2,9 +2,8 @@ package io.github.camelupload.clickhelp;
 
 import java.util.Locale;
 
-import io.github.camelupload.support.http.UploadHttpClients;
+import io.github.camelupload.support.UploadEndpointResources;
 import io.github.camelupload.support.retry.Retrier;
-import io.github.camelupload.support.retry.Sleeper;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -14,8 +13,6 @@ import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.service.ServiceHelper;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Uploads the message body to ClickHelp Storage with the resumable upload protocol: one POST, then the body in chunks
@@ -31,9 +28,8 @@ public class ClickHelpEndpoint extends DefaultEndpoint implements EndpointServic
     @UriParam
     private ClickHelpConfiguration configuration;
 
-    private CloseableHttpClient httpClient;
+    private UploadEndpointResources resources;
     private ClickHelpClient client;
-    private Retrier retrier;
     private String apiBaseUrl;
 
     public ClickHelpEndpoint(String uri, ClickHelpComponent component, ClickHelpConfiguration configuration) {
@@ -60,23 +56,20 @@ public class ClickHelpEndpoint extends DefaultEndpoint implements EndpointServic
     protected void doStart() throws Exception {
         super.doStart();
         configuration.validate();
-        // a FileStateRepository must be started (it loads its file then); its owner stops it, as it may be shared
-        ServiceHelper.startService(configuration.getUploadStateRepository());
         apiBaseUrl = configuration.apiBaseUrl();
-        httpClient = UploadHttpClients.create(configuration, getCamelContext(), MAX_CONNECTIONS);
-        client = new ClickHelpClient(httpClient, apiBaseUrl, configuration.getUsername(),
+        resources = UploadEndpointResources.open(configuration, getCamelContext(), MAX_CONNECTIONS);
+        client = new ClickHelpClient(resources.httpClient(), apiBaseUrl, configuration.getUsername(),
                 configuration.getApiKey());
-        retrier = new Retrier(configuration.retryPolicy(), Sleeper.THREAD_SLEEP);
     }
 
     @Override
     protected void doStop() throws Exception {
         try {
-            if (httpClient != null) {
-                httpClient.close();
+            if (resources != null) {
+                resources.close();
             }
         } finally {
-            httpClient = null;
+            resources = null;
             client = null;
             super.doStop();
         }
@@ -98,7 +91,7 @@ public class ClickHelpEndpoint extends DefaultEndpoint implements EndpointServic
     }
 
     Retrier retrier() {
-        return retrier;
+        return resources.retrier();
     }
 
     public ClickHelpConfiguration getConfiguration() {

@@ -1,5 +1,6 @@
 package io.github.camelupload.clickhelp;
 
+import io.github.camelupload.support.testing.LogCapture;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,12 +74,12 @@ class ClickHelpComponentTest extends ClickHelpTestSupport {
 
     @Test
     void progressIsLoggedAtDebugPerChunk() throws Exception {
-        try (LogCapture logs = LogCapture.capture()) {
+        try (LogCapture logs = LogCapture.open()) {
             Exchange result = send(uri("progress/logged.bin", "&chunkSize=1000"), seededBytes(2500, 4));
             assertThat(result.getException()).isNull();
 
-            assertThat(logs.lines()).filteredOn(l -> l.level() == Level.DEBUG && l.text().contains("progress/logged.bin"))
-                    .extracting(LogCapture.Line::text)
+            assertThat(logs.entries()).filteredOn(l -> l.level() == Level.DEBUG && l.text().contains("progress/logged.bin"))
+                    .extracting(LogCapture.Entry::text)
                     .anySatisfy(t -> assertThat(t).contains("1000 of 2500 bytes confirmed"))
                     .anySatisfy(t -> assertThat(t).contains("2000 of 2500 bytes confirmed"))
                     .anySatisfy(t -> assertThat(t).contains("upload of 2500 bytes completed"));

@@ -1,5 +1,6 @@
 package io.github.camelupload.clickhelp;
 
+import io.github.camelupload.support.testing.LogCapture;
 import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -201,9 +202,9 @@ class ClickHelpResumeTest extends ClickHelpTestSupport {
         resetEmulator(); // the server forgets the upload (and the journal)
 
         Exchange resumed;
-        try (LogCapture logs = LogCapture.capture()) {
+        try (LogCapture logs = LogCapture.open()) {
             resumed = send(uri("resume/forgotten.bin", "&chunkSize=1000"), source.toFile(), resumeHeaders(failed));
-            assertThat(logs.lines()).anySatisfy(line -> {
+            assertThat(logs.entries()).anySatisfy(line -> {
                 assertThat(line.level()).isEqualTo(Level.WARN);
                 assertThat(line.text()).contains("no longer knows the upload").contains("resume/forgotten.bin");
             });

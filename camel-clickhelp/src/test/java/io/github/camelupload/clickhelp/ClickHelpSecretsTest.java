@@ -1,5 +1,6 @@
 package io.github.camelupload.clickhelp;
 
+import io.github.camelupload.support.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -45,7 +46,7 @@ class ClickHelpSecretsTest extends ClickHelpTestSupport {
         emulator().faults().onNth("PUT", 2, Fault.dropConnectionAfter(100)).onNth("PUT", 5, Fault.loseResponse());
         String token = basicToken(clickhelp.username(), SECRET);
 
-        try (LogCapture logs = LogCapture.capture()) {
+        try (LogCapture logs = LogCapture.open()) {
             Exchange ok = template.send("direct:ok", e -> e.getMessage().setBody(seededBytes(4500, 1)));
             assertThat(ok.getException()).isNull();
 

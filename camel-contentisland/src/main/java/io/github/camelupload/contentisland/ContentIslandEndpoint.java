@@ -1,8 +1,6 @@
 package io.github.camelupload.contentisland;
 
-import io.github.camelupload.support.http.UploadHttpClients;
-import io.github.camelupload.support.retry.Retrier;
-import io.github.camelupload.support.retry.Sleeper;
+import io.github.camelupload.support.UploadEndpointResources;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -13,7 +11,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Upload files to ContentIsland: one multipart request, or resumable chunked requests for large files and unreliable
@@ -33,7 +30,7 @@ public class ContentIslandEndpoint extends DefaultEndpoint implements EndpointSe
     private ContentIslandConfiguration configuration;
 
     private String normalizedBaseUrl;
-    private CloseableHttpClient httpClient;
+    private UploadEndpointResources resources;
     private ContentIslandUploader uploader;
 
     public ContentIslandEndpoint(String uri, ContentIslandComponent component, ContentIslandConfiguration configuration) {
@@ -64,20 +61,20 @@ public class ContentIslandEndpoint extends DefaultEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         normalizedBaseUrl = configuration.validate();
-        httpClient = UploadHttpClients.create(configuration, getCamelContext(), MAX_CONNECTIONS);
-        ContentIslandClient client = new ContentIslandClient(httpClient, normalizedBaseUrl, configuration.getToken());
-        uploader = new ContentIslandUploader(client, configuration,
-                new Retrier(configuration.retryPolicy(), Sleeper.THREAD_SLEEP));
+        resources = UploadEndpointResources.open(configuration, getCamelContext(), MAX_CONNECTIONS);
+        ContentIslandClient client = new ContentIslandClient(resources.httpClient(), normalizedBaseUrl,
+                configuration.getToken());
+        uploader = new ContentIslandUploader(client, configuration, resources.retrier());
     }
 
     @Override
     protected void doStop() throws Exception {
         uploader = null;
-        if (httpClient != null) {
+        if (resources != null) {
             try {
-                httpClient.close();
+                resources.close();
             } finally {
-                httpClient = null;
+                resources = null;
             }
         }
         super.doStop();

@@ -1,5 +1,6 @@
 package io.github.camelupload.contentisland;
 
+import io.github.camelupload.support.testing.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.github.camelupload.contentisland;
 
+import io.github.camelupload.support.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

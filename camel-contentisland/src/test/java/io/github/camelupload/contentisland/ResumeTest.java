@@ -1,5 +1,6 @@
 package io.github.camelupload.contentisland;
 
+import io.github.camelupload.support.testing.LogCapture;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,8 +255,7 @@ class ResumeTest extends ContentIslandTestSupport {
     private Exchange sendInNewContext(File stateFile, Path file) throws Exception {
         FileStateRepository repository = FileStateRepository.fileStateRepository(stateFile);
         CamelContext fresh = new DefaultCamelContext();
-        fresh.getRegistry().bind("uploadState", repository);
-        repository.start();
+        fresh.getRegistry().bind("uploadState", repository); // not started here: the endpoint starts it (loads the file)
         fresh.start();
         try (ProducerTemplate producer = fresh.createProducerTemplate()) {
             return producer.send(chunkedNoRetry() + "&uploadStateRepository=#uploadState",

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -36,10 +37,6 @@ public record DemoSettings(Path workDir, ClickHelpAccount clickHelp, ContentIsla
 
     /** Small, medium (two ClickHelp chunks, one simple ContentIsland request) and large (many chunks). */
     public static final List<Long> DEFAULT_SAMPLE_SIZES = List.of(200L * 1024, 12L * 1024 * 1024, 300L * 1024 * 1024);
-
-    public boolean emulated() {
-        return clickHelp == null || contentIsland == null;
-    }
 
     public static DemoSettings load() throws IOException {
         Properties defaults = new Properties();
@@ -75,17 +72,9 @@ public record DemoSettings(Path workDir, ClickHelpAccount clickHelp, ContentIsla
                 sampleSizes, routes != null ? routes : "java", folder != null ? folder : "camel-upload-demo", 3);
     }
 
-    /** The same settings with other sample sizes (the end-to-end test uses small files). */
-    public DemoSettings withSampleSizes(List<Long> sizes) {
-        return new DemoSettings(workDir, clickHelp, contentIsland, sizes, routes, clickHelpFolder, redeliveries);
-    }
-
-    public DemoSettings withRoutes(String routesKind) {
-        return new DemoSettings(workDir, clickHelp, contentIsland, sampleSizes, routesKind, clickHelpFolder, redeliveries);
-    }
-
-    public DemoSettings withWorkDir(Path dir) {
-        return new DemoSettings(dir, clickHelp, contentIsland, sampleSizes, routes, clickHelpFolder, redeliveries);
+    /** How long the demo waits for all uploads (system property demo.timeoutSeconds, default 15 minutes). */
+    public static Duration uploadTimeout() {
+        return Duration.ofSeconds(Long.getLong("demo.timeoutSeconds", 900));
     }
 
     public Path inbox() {

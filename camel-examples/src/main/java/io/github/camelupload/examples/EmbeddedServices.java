@@ -2,7 +2,6 @@ package io.github.camelupload.examples;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.github.camelupload.emulators.ClickHelpEmulator;
 import io.github.camelupload.emulators.ContentIslandEmulator;
@@ -67,9 +66,5 @@ final class EmbeddedServices implements AutoCloseable {
         if (contentIsland != null) {
             contentIsland.stop();
         }
-    }
-
-    static Duration timeout() {
-        return Duration.ofSeconds(Long.getLong("demo.timeoutSeconds", 900));
     }
 }

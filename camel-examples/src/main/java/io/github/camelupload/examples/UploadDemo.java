@@ -91,7 +91,7 @@ public final class UploadDemo {
             main.start();
             List<UploadLedger.Outcome> outcomes;
             try {
-                outcomes = ledger.await(files, EmbeddedServices.timeout());
+                outcomes = ledger.await(files, DemoSettings.uploadTimeout());
             } finally {
                 main.stop();
             }

@@ -1,4 +1,4 @@
-package io.github.camelupload.clickhelp;
+package io.github.camelupload.support.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,33 +15,34 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Collects every log event (message and stack trace, formatted) while open. */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+/**
+ * Collects every log event (message and stack trace, formatted) while open, for tests that assert on what gets
+ * logged, secrets tests above all. It attaches to every configured logger as well as the root, so a logger that does
+ * not pass events up (additivity=false) cannot slip past it. Shared by the components' tests through this module's
+ * test-jar.
+ */
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
-    record Line(Level level, String logger, String text) {
+    public record Entry(Level level, String logger, String text) {
     }
 
-    private final List<Line> lines = new CopyOnWriteArrayList<>();
+    private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
     private LogCapture() {
         super("capture-" + UUID.randomUUID(), null, null, true, Property.EMPTY_ARRAY);
     }
 
-    static LogCapture capture() {
+    public static LogCapture open() {
         LogCapture capture = new LogCapture();
-        capture.start0();
-        return capture;
-    }
-
-    private void start0() {
-        start();
+        capture.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         for (LoggerConfig logger : config.getLoggers().values()) {
-            logger.addAppender(this, Level.ALL, null);
+            logger.addAppender(capture, Level.ALL, null);
         }
-        config.getRootLogger().addAppender(this, Level.ALL, null);
+        config.getRootLogger().addAppender(capture, Level.ALL, null);
         context.updateLoggers();
+        return capture;
     }
 
     @Override
@@ -52,17 +53,22 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
             event.getThrown().printStackTrace(new PrintWriter(trace));
             text.append('\n').append(trace);
         }
-        lines.add(new Line(event.getLevel(), event.getLoggerName(), text.toString()));
+        entries.add(new Entry(event.getLevel(), event.getLoggerName(), text.toString()));
     }
 
-    List<Line> lines() {
-        return List.copyOf(lines);
+    public List<Entry> entries() {
+        return List.copyOf(entries);
     }
 
-    String all() {
-        StringBuilder sb = new StringBuilder();
-        lines.forEach(l -> sb.append(l.level()).append(' ').append(l.logger()).append(" - ").append(l.text()).append('\n'));
-        return sb.toString();
+    public List<String> warnings() {
+        return entries.stream().filter(e -> e.level() == Level.WARN).map(Entry::text).toList();
+    }
+
+    /** Everything captured, one event per line (with its stack trace). */
+    public String all() {
+        StringBuilder all = new StringBuilder();
+        entries.forEach(e -> all.append(e.level()).append(' ').append(e.logger()).append(" - ").append(e.text()).append('\n'));
+        return all.toString();
     }
 
     @Override
