@@ -10,8 +10,10 @@ import java.util.concurrent.CountDownLatch;
  * Runs both emulators until Ctrl+C, for trying the components by hand.
  *
  * <pre>
- * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N]
+ * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--counting]
  * </pre>
+ * {@code --counting} (or {@code -Demulators.counting=true}) runs both in counting mode: uploads are validated,
+ * counted and hashed but not stored (see {@link ClickHelpEmulator#countingOnly}); the STORED lines still come.
  * Ports also come from the system properties {@code clickhelp.port} / {@code contentisland.port} (default 0: a
  * free port); the storage folder from {@code emulators.storage} (default: a temporary folder, deleted on exit).
  *
@@ -28,8 +30,13 @@ public final class EmulatorsMain {
         Integer clickHelpPort = Integer.getInteger("clickhelp.port", 0);
         Integer contentIslandPort = Integer.getInteger("contentisland.port", 0);
         String storage = System.getProperty("emulators.storage");
+        boolean counting = Boolean.getBoolean("emulators.counting");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--counting")) {
+                counting = true;
+                continue;
+            }
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
@@ -52,6 +59,8 @@ public final class EmulatorsMain {
         ClickHelpEmulator clickHelp = new ClickHelpEmulator(root.resolve("clickhelp"), clickHelpPort);
         ContentIslandEmulator contentIsland = new ContentIslandEmulator(root.resolve("contentisland"),
                 contentIslandPort);
+        clickHelp.countingOnly(counting);
+        contentIsland.countingOnly(counting);
         PrintStream out = System.out;
         clickHelp.onStored(f -> out.println("STORED clickhelp " + f.size() + " " + f.sha256() + " " + f.name()));
         contentIsland.onStored(f -> out.println("STORED contentisland " + f.size() + " " + f.sha256() + " "
@@ -79,7 +88,8 @@ public final class EmulatorsMain {
                 + contentIsland.uploadUrl() + ")");
         out.println("    write token: " + contentIsland.writeToken() + "   read-only token: "
                 + contentIsland.readOnlyToken());
-        out.println("Storage: " + root + (temporary ? " (temporary, deleted on exit)" : ""));
+        out.println("Storage: " + root + (temporary ? " (temporary, deleted on exit)" : "")
+                + (counting ? "; counting mode: uploads are counted and hashed, not stored" : ""));
         out.println("EMULATORS-READY clickhelp=" + clickHelp.portalUrl() + " contentisland=" + contentIsland.baseUrl()
                 + " storage=" + root);
         out.println("Press Ctrl+C to stop.");
@@ -89,6 +99,6 @@ public final class EmulatorsMain {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem
-                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N]");
+                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--counting]");
     }
 }
