@@ -93,13 +93,19 @@ final class EmulatorProcess implements AutoCloseable {
             if (report == null) {
                 throw new IllegalStateException("the emulator reported no completed upload for " + name);
             }
-            boolean sameName = report.name().equals("bench/" + name) || report.name().endsWith("-" + name);
-            if (!report.service().equals(service) || !sameName || report.size() != java.nio.file.Files.size(file)
-                    || !report.sha256().equals(data.sha256(file))) {
-                throw new IllegalStateException("upload of " + name + " does not match its source: the emulator got "
-                        + report + ", the file has " + java.nio.file.Files.size(file) + " bytes, SHA-256 "
-                        + data.sha256(file));
-            }
+            check(report, service, file, data);
+        }
+    }
+
+    /** Whether the emulator got exactly the file: same service, name, size and SHA-256; throws when not. */
+    static void check(Stored report, String service, Path file, TestData data) throws IOException {
+        String name = file.getFileName().toString();
+        long size = java.nio.file.Files.size(file);
+        boolean sameName = report.name().equals("bench/" + name) || report.name().endsWith("-" + name);
+        if (!report.service().equals(service) || !sameName || report.size() != size
+                || !report.sha256().equals(data.sha256(file))) {
+            throw new IllegalStateException("upload of " + name + " does not match its source: the emulator got "
+                    + report + ", the file has " + size + " bytes, SHA-256 " + data.sha256(file));
         }
     }
 
