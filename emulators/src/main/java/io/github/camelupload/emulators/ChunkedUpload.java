@@ -1,6 +1,7 @@
 package io.github.camelupload.emulators;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One ContentIsland chunked upload in progress, modelled on an S3 multipart upload: parts numbered from 1, each
- * with the MD5 ETag S3 would give it, kept as files under {@link #partsDir}. Guarded by its own monitor.
+ * with the MD5 ETag S3 would give it, kept as files under {@link #partsDir} (in counting mode: only counted, no
+ * files, and ETags that merely identify the part). Guarded by its own monitor.
  */
 final class ChunkedUpload {
 
@@ -24,6 +26,10 @@ final class ChunkedUpload {
     final Path partsDir;
     /** parts.get(i) holds chunk i. */
     final List<Part> parts = new ArrayList<>();
+    /** Counting mode: SHA-256 of the chunks before the latest one (a resend of the latest continues it). */
+    MessageDigest digestBeforeLatest = Hashing.sha256();
+    /** Counting mode: SHA-256 of all chunks so far. */
+    MessageDigest digestAfterLatest = Hashing.sha256();
 
     ChunkedUpload(String uploadId, String filePrefix, int totalChunks, String fileName, Path partsDir) {
         this.uploadId = uploadId;

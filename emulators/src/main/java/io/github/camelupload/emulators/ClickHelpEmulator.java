@@ -30,6 +30,7 @@ public final class ClickHelpEmulator extends AbstractEmulator {
     public static final long DEFAULT_MAX_FILE_SIZE = 1024L * 1024 * 1024;
 
     private final ClickHelpHandler handler;
+    private volatile boolean countingOnly;
     private volatile String username = DEFAULT_USERNAME;
     private volatile String apiKey = DEFAULT_API_KEY;
     private volatile int startStatus = 201;
@@ -50,6 +51,21 @@ public final class ClickHelpEmulator extends AbstractEmulator {
     public ClickHelpEmulator(Path storageDir, int port) {
         super(storageDir, port);
         this.handler = new ClickHelpHandler(this);
+    }
+
+    /**
+     * Counting mode (off by default): the protocol is validated as always, but uploaded bytes are only counted and
+     * hashed (a running SHA-256; chunks arrive in order), never written, so a benchmark measures the client rather
+     * than the disk. Completed uploads are still reported ({@link #onStored}, with a null path) but cannot be read
+     * back. Set it before the first upload.
+     */
+    public ClickHelpEmulator countingOnly(boolean countingOnly) {
+        this.countingOnly = countingOnly;
+        return this;
+    }
+
+    public boolean isCountingOnly() {
+        return countingOnly;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -85,6 +86,9 @@ final class ClickHelpHandler extends EmulatorHandler {
     Optional<StoredFileInfo> fileInfo(String storagePath) throws IOException {
         Path file = storedFile(storagePath);
         String key = key(storagePath);
+        if (emulator.isCountingOnly()) {
+            return Optional.ofNullable(stored.get(key)); // counted, never written
+        }
         if (!Files.isRegularFile(file)) {
             stored.remove(key);
             return Optional.empty();
@@ -229,10 +233,13 @@ final class ClickHelpHandler extends EmulatorHandler {
             if (previous != null) {
                 discard(previous); // starting again discards what the previous attempt uploaded
             }
-            Files.createDirectories(stagingDir());
-            Path staging = stagingDir().resolve("upload-" + stagingCounter.incrementAndGet() + ".part");
-            Files.deleteIfExists(staging);
-            Files.createFile(staging);
+            Path staging = null; // counting mode keeps no bytes
+            if (!emulator.isCountingOnly()) {
+                Files.createDirectories(stagingDir());
+                staging = stagingDir().resolve("upload-" + stagingCounter.incrementAndGet() + ".part");
+                Files.deleteIfExists(staging);
+                Files.createFile(staging);
+            }
             sessions.put(key, new ClickHelpSession(key, target, staging, overwrite));
         }
         return Reply.empty(emulator.startStatus());
@@ -259,7 +266,7 @@ final class ClickHelpHandler extends EmulatorHandler {
         session.lock.lock();
         try {
             session.closed = true;
-            Files.deleteIfExists(session.staging);
+            deleteStaging(session);
         } finally {
             session.lock.unlock();
         }
@@ -331,7 +338,9 @@ final class ClickHelpHandler extends EmulatorHandler {
         MessageDigest digest = Hashing.copyOf(session.digest);
         long read = 0;
         long kept = 0;
-        try (FileChannel channel = FileChannel.open(session.staging, StandardOpenOption.WRITE)) {
+        // counting mode: no staging file, only the running digest (null resources are allowed here)
+        try (FileChannel channel = session.staging == null ? null
+                : FileChannel.open(session.staging, StandardOpenOption.WRITE)) {
             InputStream in = exchange.body();
             byte[] buffer = new byte[BUFFER_SIZE];
             try {
@@ -342,7 +351,9 @@ final class ClickHelpHandler extends EmulatorHandler {
                     }
                     int toKeep = (int) Math.max(0, Math.min(n, keep - read));
                     if (toKeep > 0) {
-                        writeFully(channel, ByteBuffer.wrap(buffer, 0, toKeep), session.confirmed + read);
+                        if (channel != null) {
+                            writeFully(channel, ByteBuffer.wrap(buffer, 0, toKeep), session.confirmed + read);
+                        }
                         digest.update(buffer, 0, toKeep);
                         kept += toKeep;
                     }
@@ -359,7 +370,9 @@ final class ClickHelpHandler extends EmulatorHandler {
             }
             boolean longer = read == length && in.read() >= 0;
             if (read < length || longer) {
-                channel.truncate(session.confirmed);
+                if (channel != null) {
+                    channel.truncate(session.confirmed);
+                }
                 return reject(exchange, 400, "The body is " + (longer ? "longer than" : read + " bytes, not")
                         + " the " + length + " bytes Content-Range announces");
             }
@@ -394,15 +407,18 @@ final class ClickHelpHandler extends EmulatorHandler {
     private Reply complete(ClickHelpSession session) throws IOException {
         session.closed = true;
         sessions.remove(session.key, session);
+        if (session.staging == null) {
+            return completeCounted(session);
+        }
         String conflict = conflict(session.target, session.key, session.overwrite);
         if (conflict != null) {
-            Files.deleteIfExists(session.staging);
+            deleteStaging(session);
             return error(409, conflict);
         }
         try {
             Files.createDirectories(session.target.getParent());
         } catch (FileAlreadyExistsException e) {
-            Files.deleteIfExists(session.staging);
+            deleteStaging(session);
             return error(409, "Conflict: a parent folder of '" + session.key + "' is a file");
         }
         Files.move(session.staging, session.target, StandardCopyOption.ATOMIC_MOVE,
@@ -412,6 +428,28 @@ final class ClickHelpHandler extends EmulatorHandler {
         stored.put(session.key, info);
         emulator.notifyStored(info);
         return Reply.json(201, toJson(descriptor(session.target, false)));
+    }
+
+    /** Counting mode: the upload is only recorded (size and SHA-256); the descriptor describes what was counted. */
+    private Reply completeCounted(ClickHelpSession session) throws IOException {
+        StoredFileInfo info = new StoredFileInfo(session.key, null, session.confirmed, Hashing.hex(session.digest));
+        stored.put(session.key, info);
+        emulator.notifyStored(info);
+        Map<String, Object> descriptor = new LinkedHashMap<>();
+        descriptor.put("content", null);
+        descriptor.put("fileFullName", "Storage\\" + session.key.replace('/', '\\'));
+        descriptor.put("fileName", session.key.substring(session.key.lastIndexOf('/') + 1));
+        descriptor.put("isFolder", false);
+        descriptor.put("modifiedBy", emulator.username());
+        descriptor.put("modifiedOn", MODIFIED_ON.format(Instant.now()));
+        descriptor.put("size", session.confirmed);
+        return Reply.json(201, toJson(descriptor));
+    }
+
+    private static void deleteStaging(ClickHelpSession session) throws IOException {
+        if (session.staging != null) {
+            Files.deleteIfExists(session.staging);
+        }
     }
 
     // GET storage/{path}[?format=base64], GET storage/{folder}?filter=*&isRecursive=...

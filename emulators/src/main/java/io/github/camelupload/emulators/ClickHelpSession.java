@@ -6,7 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One resumable ClickHelp upload in progress. The file path is the key (the service has no upload id). Bytes
- * confirmed so far sit in {@link #staging}, written at their offsets, and {@link #digest} covers exactly them.
+ * confirmed so far sit in {@link #staging}, written at their offsets (no staging file in counting mode), and
+ * {@link #digest} covers exactly them.
  * Guarded by {@link #lock}: chunk PUTs for one path are serialised, and a restarting POST waits for them.
  */
 final class ClickHelpSession {

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +78,8 @@ final class ContentIslandHandler extends EmulatorHandler {
 
     Optional<StoredFileInfo> resourceInfo(String name) {
         StoredFileInfo info = resources.get(name);
-        return info != null && Files.isRegularFile(info.path()) ? Optional.of(info) : Optional.empty();
+        return info != null && (info.path() == null || Files.isRegularFile(info.path())) // null: counted only
+                ? Optional.of(info) : Optional.empty();
     }
 
     Set<String> resourceNames() {
@@ -153,6 +155,9 @@ final class ContentIslandHandler extends EmulatorHandler {
         boolean chunked = "true".equalsIgnoreCase(exchange.header("X-Chunk-Upload"));
         exchange.chunkUpload(chunked);
         long maxPartSize = chunked ? emulator.maxChunkSize() : emulator.simpleUploadLimit();
+        if (emulator.isCountingOnly()) {
+            return uploadCounting(exchange, contentType, chunked, maxPartSize);
+        }
         MultiPartFormData.Parts parts;
         try {
             // parts are cached in attributes of our own, not the request's: when parsing failed, Jetty's end-of-request
@@ -281,14 +286,28 @@ final class ContentIslandHandler extends EmulatorHandler {
     }
 
     private Reply nextChunk(ChunkedUpload upload, ChunkOptions options, MultiPart.Part chunk) throws IOException {
+        String refused = refuseNext(upload, options);
+        if (refused != null) {
+            return error(400, refused);
+        }
+        int index = options.chunkIndex();
+        storePart(upload, index, chunk);
+        if (index + 1 == upload.totalChunks) {
+            return complete(upload);
+        }
+        return Reply.json(201, upload.progress().toString());
+    }
+
+    /** Why a later chunk does not continue {@code upload}, or null when it does. */
+    private String refuseNext(ChunkedUpload upload, ChunkOptions options) {
         if (uploads.get(upload.uploadId) != upload) {
-            return error(400, "Unknown uploadId " + upload.uploadId); // completed or failed meanwhile
+            return "Unknown uploadId " + upload.uploadId; // completed or failed meanwhile
         }
         if (options.totalChunks() != upload.totalChunks) {
-            return error(400, "totalChunks changed from " + upload.totalChunks + " to " + options.totalChunks());
+            return "totalChunks changed from " + upload.totalChunks + " to " + options.totalChunks();
         }
         if (!upload.filePrefix.equals(options.filePrefix())) {
-            return error(400, "filePrefix does not match the upload's: " + options.filePrefix());
+            return "filePrefix does not match the upload's: " + options.filePrefix();
         }
         int index = options.chunkIndex();
         int latest = upload.latestIndex();
@@ -298,17 +317,13 @@ final class ContentIslandHandler extends EmulatorHandler {
         } else if (index == latest) {
             expected = upload.multiPartUpload(latest); // a resend of the latest chunk, with the state before it
         } else {
-            return error(400, "Chunk " + index + " is out of order: expected chunk " + (latest + 1)
-                    + " or a resend of chunk " + latest);
+            return "Chunk " + index + " is out of order: expected chunk " + (latest + 1) + " or a resend of chunk "
+                    + latest;
         }
         if (!expected.equals(options.multiPartUpload())) {
-            return error(400, "multiPartUpload does not match the previous response for chunk " + index);
+            return "multiPartUpload does not match the previous response for chunk " + index;
         }
-        storePart(upload, index, chunk);
-        if (index + 1 == upload.totalChunks) {
-            return complete(upload);
-        }
-        return Reply.json(201, upload.progress().toString());
+        return null;
     }
 
     /** Keeps chunk {@code index} as part {@code index + 1}, replacing an earlier copy (S3 semantics). */
@@ -328,12 +343,9 @@ final class ContentIslandHandler extends EmulatorHandler {
     private Reply complete(ChunkedUpload upload) throws IOException {
         uploads.remove(upload.uploadId);
         try {
-            for (ChunkedUpload.Part part : upload.parts.subList(0, upload.parts.size() - 1)) {
-                if (part.size() < emulator.minPartSize()) {
-                    return error(500, "Completing the upload failed: EntityTooSmall: part " + part.partNumber()
-                            + " has " + part.size() + " bytes, every part but the last needs at least "
-                            + emulator.minPartSize());
-                }
+            Reply tooSmall = refuseSmallParts(upload);
+            if (tooSmall != null) {
+                return tooSmall;
             }
             Files.createDirectories(spoolDir());
             Path assembled = spoolDir().resolve("assembled-" + upload.uploadId);
@@ -353,6 +365,174 @@ final class ContentIslandHandler extends EmulatorHandler {
         } finally {
             FileTrees.deleteTree(upload.partsDir);
         }
+    }
+
+    private Reply refuseSmallParts(ChunkedUpload upload) {
+        for (ChunkedUpload.Part part : upload.parts.subList(0, upload.parts.size() - 1)) {
+            if (part.size() < emulator.minPartSize()) {
+                return error(500, "Completing the upload failed: EntityTooSmall: part " + part.partNumber()
+                        + " has " + part.size() + " bytes, every part but the last needs at least "
+                        + emulator.minPartSize());
+            }
+        }
+        return null;
+    }
+
+    // ---- counting mode: the same rules, bytes only counted and hashed -------------------------------------
+
+    /**
+     * An upload in counting mode: the multipart body is parsed as it streams in; a chunk's bytes go into the
+     * upload's running SHA-256 (chunks arrive in order). That needs the chunk's {@code chunkOptions} before the
+     * chunk itself, the order our clients (and curl -F in that order) send.
+     */
+    private Reply uploadCounting(Exchange exchange, String contentType, boolean chunked, long maxPartSize)
+            throws Exception {
+        String filePart = chunked ? "chunk" : "file";
+        MessageDigest[] digest = new MessageDigest[1];
+        ChunkedUpload[] upload = new ChunkedUpload[1];
+        List<StreamedMultipart.Part> parts;
+        try {
+            parts = StreamedMultipart.parse(exchange.body(), contentType, MAX_CHUNK_OPTIONS_BYTES, maxPartSize,
+                    (name, fileName, before) -> {
+                        if (!name.equals(filePart) || digest[0] != null) {
+                            return null;
+                        }
+                        digest[0] = chunked ? runningDigest(before, upload) : Hashing.sha256();
+                        MessageDigest sink = digest[0];
+                        return sink == null ? null : sink::update;
+                    });
+        } catch (StreamedMultipart.MalformedException e) {
+            if (e.getMessage().startsWith("max file size exceeded")) {
+                return reject(exchange, 413, (chunked ? "A chunk" : "A simple upload") + " may have at most "
+                        + maxPartSize + " bytes");
+            }
+            return reject(exchange, 400, "Malformed multipart payload: " + e.getMessage());
+        }
+        for (StreamedMultipart.Part part : parts) {
+            exchange.addPart(new RecordedRequest.PartInfo(part.name(), part.fileName(), part.contentType(),
+                    part.size()));
+        }
+        StreamedMultipart.Part file = parts.stream().filter(p -> p.name().equals(filePart)).findFirst().orElse(null);
+        if (!chunked) {
+            if (file == null || file.text() != null) {
+                return error(400, "Malformed multipart payload: a part named 'file' is required"
+                        + " (chunked uploads need the header X-Chunk-Upload: true)");
+            }
+            return counted(randomPrefix() + "-" + sanitize(file.fileName()), file.size(), digest[0]);
+        }
+        StreamedMultipart.Part optionsPart = parts.stream().filter(p -> p.name().equals("chunkOptions"))
+                .findFirst().orElse(null);
+        if (optionsPart != null && optionsPart.text() != null) {
+            exchange.chunkOptions(optionsPart.text());
+        }
+        if (file == null) {
+            return error(400, "Malformed multipart payload: chunked mode needs a part named 'chunk' (not 'file')");
+        }
+        if (optionsPart == null || optionsPart.text() == null) {
+            return error(400, "Malformed multipart payload: chunked mode needs a 'chunkOptions' JSON part");
+        }
+        ChunkOptions options;
+        try {
+            options = ChunkOptions.parse(JSON, optionsPart.text());
+        } catch (IllegalArgumentException e) {
+            return error(400, "Invalid chunkOptions: " + e.getMessage());
+        }
+        if (options.chunkSize() != file.size()) {
+            return error(400, "chunkSize is " + options.chunkSize() + " but the chunk has " + file.size() + " bytes");
+        }
+        if (digest[0] == null) {
+            return error(400, "In counting mode the part 'chunkOptions' must come before the part 'chunk'");
+        }
+        if (options.chunkIndex() == 0) {
+            if (options.hasAnyState()) {
+                return error(400, "The first chunk starts an upload: omit uploadId, multiPartUpload and filePrefix");
+            }
+            ChunkedUpload started = new ChunkedUpload(newUploadId(), randomPrefix(), options.totalChunks(),
+                    sanitize(file.fileName()), null);
+            synchronized (started) {
+                return countPart(started, 0, file.size(), digest[0]);
+            }
+        }
+        if (!options.hasAllState() || upload[0] == null) {
+            return error(400, upload[0] == null && options.hasAllState() ? "Unknown uploadId " + options.uploadId()
+                    : "Chunk " + options.chunkIndex()
+                    + " must echo uploadId, multiPartUpload and filePrefix from the previous response");
+        }
+        synchronized (upload[0]) {
+            String refused = refuseNext(upload[0], options);
+            if (refused != null) {
+                return error(400, refused);
+            }
+            return countPart(upload[0], options.chunkIndex(), file.size(), digest[0]);
+        }
+    }
+
+    /**
+     * The digest a chunk's bytes continue, from the {@code chunkOptions} parsed before it: a new one for chunk 0, a
+     * copy of the upload's digest before (a resend of the latest chunk) or after its latest chunk; null when the
+     * options are missing or do not fit (the request is then refused after parsing).
+     */
+    private MessageDigest runningDigest(List<StreamedMultipart.Part> before, ChunkedUpload[] upload) {
+        StreamedMultipart.Part optionsPart = before.stream().filter(p -> p.name().equals("chunkOptions"))
+                .findFirst().orElse(null);
+        if (optionsPart == null || optionsPart.text() == null) {
+            return null;
+        }
+        ChunkOptions options;
+        try {
+            options = ChunkOptions.parse(JSON, optionsPart.text());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (options.chunkIndex() == 0) {
+            return Hashing.sha256();
+        }
+        upload[0] = options.uploadId() == null ? null : uploads.get(options.uploadId());
+        if (upload[0] == null) {
+            return null;
+        }
+        synchronized (upload[0]) {
+            int latest = upload[0].latestIndex();
+            MessageDigest base = options.chunkIndex() == latest ? upload[0].digestBeforeLatest
+                    : upload[0].digestAfterLatest;
+            return Hashing.copyOf(base);
+        }
+    }
+
+    /** Records chunk {@code index} (counted into {@code digest}) and answers like {@link #nextChunk}. */
+    private Reply countPart(ChunkedUpload upload, int index, long size, MessageDigest digest) {
+        // the ETag only has to identify the part; counting mode does not hash parts one by one
+        String etag = "\"" + upload.uploadId.hashCode() + "-" + index + "-" + size + "\"";
+        ChunkedUpload.Part part = new ChunkedUpload.Part(index + 1, etag, null, size);
+        if (index < upload.parts.size()) {
+            upload.parts.set(index, part);
+        } else {
+            upload.parts.add(part);
+            upload.digestBeforeLatest = upload.digestAfterLatest;
+        }
+        upload.digestAfterLatest = digest;
+        if (index + 1 < upload.totalChunks) {
+            uploads.put(upload.uploadId, upload);
+            return Reply.json(201, upload.progress().toString());
+        }
+        uploads.remove(upload.uploadId);
+        Reply tooSmall = refuseSmallParts(upload);
+        if (tooSmall != null) {
+            return tooSmall;
+        }
+        long total = upload.parts.stream().mapToLong(ChunkedUpload.Part::size).sum();
+        return counted(upload.filePrefix + "-" + upload.fileName, total, digest);
+    }
+
+    /** Records a counted resource and answers {@code {name, url}} (the url serves nothing in counting mode). */
+    private Reply counted(String name, long size, MessageDigest digest) {
+        StoredFileInfo info = new StoredFileInfo(name, null, size, Hashing.hex(digest));
+        resources.put(name, info);
+        emulator.notifyStored(info);
+        ObjectNode body = JSON.createObjectNode()
+                .put("name", name)
+                .put("url", emulator.origin() + FILES_PATH + name);
+        return Reply.json(201, body.toString());
     }
 
     // ---- names ----------------------------------------------------------------------------------------------

@@ -10,8 +10,10 @@ import java.util.concurrent.CountDownLatch;
  * Runs both emulators until Ctrl+C, for trying the components by hand.
  *
  * <pre>
- * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0]
+ * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0] [--counting]
  * </pre>
+ * {@code --counting} (or {@code -Demulators.counting=true}) runs both in counting mode: uploads are validated,
+ * counted and hashed but not stored (see {@link ClickHelpEmulator#countingOnly}); the STORED lines still come.
  * Ports also come from the system properties {@code clickhelp.port} / {@code contentisland.port} (default 0: a
  * free port); the storage folder from {@code emulators.storage} (default: a temporary folder, deleted on exit); the
  * address to listen on from {@code --host} / {@code emulators.host} (default 127.0.0.1; 0.0.0.0 in a container).
@@ -31,8 +33,13 @@ public final class EmulatorsMain {
         String storage = System.getProperty("emulators.storage");
         // explicit opt-in for containers: the default stays loopback only
         String bindHost = System.getProperty("emulators.host", "127.0.0.1");
+        boolean counting = Boolean.getBoolean("emulators.counting");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--counting")) {
+                counting = true;
+                continue;
+            }
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
@@ -58,6 +65,8 @@ public final class EmulatorsMain {
                 contentIslandPort);
         clickHelp.bindHost(bindHost);
         contentIsland.bindHost(bindHost);
+        clickHelp.countingOnly(counting);
+        contentIsland.countingOnly(counting);
         PrintStream out = System.out;
         clickHelp.onStored(f -> out.println("STORED clickhelp " + f.size() + " " + f.sha256() + " " + f.name()));
         contentIsland.onStored(f -> out.println("STORED contentisland " + f.size() + " " + f.sha256() + " "
@@ -85,7 +94,8 @@ public final class EmulatorsMain {
                 + contentIsland.uploadUrl() + ")");
         out.println("    write token: " + contentIsland.writeToken() + "   read-only token: "
                 + contentIsland.readOnlyToken());
-        out.println("Storage: " + root + (temporary ? " (temporary, deleted on exit)" : ""));
+        out.println("Storage: " + root + (temporary ? " (temporary, deleted on exit)" : "")
+                + (counting ? "; counting mode: uploads are counted and hashed, not stored" : ""));
         out.println("EMULATORS-READY clickhelp=" + clickHelp.portalUrl() + " contentisland=" + contentIsland.baseUrl()
                 + " storage=" + root);
         out.println("Press Ctrl+C to stop.");
@@ -95,6 +105,6 @@ public final class EmulatorsMain {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem
-                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0]");
+                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0] [--counting]");
     }
 }

@@ -24,7 +24,7 @@ public final class FileChunkSource implements ChunkSource {
     private final long length;
     private final SourceIdentity identity;
     private final boolean deleteOnClose;
-    private final ByteBuffer copyBuffer = ByteBuffer.allocate(COPY_BUFFER_SIZE);
+    private final ByteBuffer copyBuffer;
     private long position;
 
     private FileChunkSource(Path path, boolean deleteOnClose) throws IOException {
@@ -43,6 +43,8 @@ public final class FileChunkSource implements ChunkSource {
         this.identity = new SourceIdentity(path.toAbsolutePath().normalize().toString(), length,
                 attributes.lastModifiedTime().toMillis());
         this.deleteOnClose = deleteOnClose;
+        // no bigger than the file: a route sending thousands of small files should not allocate 64 KiB for each
+        this.copyBuffer = ByteBuffer.allocate((int) Math.max(1, Math.min(COPY_BUFFER_SIZE, length)));
     }
 
     /** Opens a file for reading; fails clearly when it does not exist or is not a regular file. */
