@@ -46,7 +46,7 @@ final class SoakPlan {
             if (body == BodyType.BYTES && size > BodyType.MAX_BYTES_BODY) {
                 body = BodyType.FILE; // a 200 MiB byte[] would measure the test's heap, not the component's
             }
-            int maxRetries = new int[] { 1, 2, 5 }[random.nextInt(3)];
+            int maxRetries = new int[] { 0, 1, 3 }[random.nextInt(3)];
             uploads.add(service == Service.CLICKHELP
                     ? new Upload(i + 1, service, size, body, maxRetries, clickHelpChunk(random, size), null)
                     : contentIsland(i + 1, size, body, maxRetries, random));
