@@ -36,6 +36,7 @@ public final class UploadHttpClients {
     public static CloseableHttpClient create(UploadConfiguration config, CamelContext context, int maxConnections)
             throws Exception {
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(new RedactingConnectionFactory()) // no credentials in HttpClient's logs
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
