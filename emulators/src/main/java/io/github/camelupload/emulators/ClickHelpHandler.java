@@ -148,7 +148,8 @@ final class ClickHelpHandler extends EmulatorHandler {
             return super.dropConnection(exchange, bytes);
         }
         Reply reply = route(exchange, bytes);
-        return reply.isAbort() ? reply : Reply.abort(); // refused before streaming: still no answer
+        // refused before streaming, or the whole chunk arrived and was processed: either way no answer
+        return reply.isAbort() ? reply : reply.lost();
     }
 
     @Override
@@ -364,10 +365,12 @@ final class ClickHelpHandler extends EmulatorHandler {
                 commit(session, kept, digest, range);
                 throw e;
             }
-            if (dropAfter >= 0) {
+            if (dropAfter >= 0 && read < length) {
                 commit(session, kept, digest, range);
                 return Reply.abort();
             }
+            // a drop after the whole chunk arrived: processed like any complete chunk (a final one completes the
+            // file, as a real server would), only the answer is lost
             boolean longer = read == length && in.read() >= 0;
             if (read < length || longer) {
                 if (channel != null) {

@@ -56,6 +56,22 @@ class ClickHelpFaultsTest {
     }
 
     @Test
+    void droppedConnectionAfterTheWholeFinalChunkCompletesTheUploadAndLosesTheAnswer() throws Exception {
+        assertThat(client.putChunk("f.bin", data, 0, 200_000).statusCode()).isEqualTo(202);
+        emulator.faults().onNth("PUT", 2, Fault.dropConnectionAfter(1_000_000)); // more than the final chunk holds
+
+        assertThatThrownBy(() -> client.putChunk("f.bin", data, 200_000, 300_000)).isInstanceOf(IOException.class);
+
+        // every byte arrived, so the file is complete, as on a real server; before, the session kept all the bytes
+        // but never completed, and no Content-Range could ever finish it
+        assertThat(emulator.fileInfo("f.bin").orElseThrow().sha256()).isEqualTo(TestHttp.sha256(data));
+        assertThat(emulator.unfinishedUploads()).isEmpty();
+        RecordedRequest dropped = emulator.journal().last();
+        assertThat(dropped.responseSent()).isFalse();
+        assertThat(dropped.status()).isEqualTo(201);
+    }
+
+    @Test
     void droppingAStartRequestStartsNothing() throws Exception {
         emulator.reset();
         emulator.faults().atRequest(1, Fault.dropConnectionAfter(0));

@@ -4,16 +4,24 @@ import io.github.camelupload.support.retry.Retrier;
 import io.github.camelupload.support.source.Chunk;
 import io.github.camelupload.support.source.ChunkSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The loop both protocols share: send the chunk that starts at the offset the server has confirmed, retry it when
  * the failure is worth it, move on to whatever offset the server confirms next (which may be behind what was sent),
  * until the server says the upload is complete.
  * <p>
- * It never loops forever: a server that confirms no progress for {@code maxAttemptsWithoutProgress} chunks in a
- * row, confirms bytes that were never sent, or stops short of completing when no byte is left, ends the upload with
- * an {@link UploadProtocolException}.
+ * It never loops forever: a server that confirms no progress {@code maxAttemptsWithoutProgress} times (an answer
+ * that stays put or goes back, before the server confirms more than it ever did), confirms bytes that were never
+ * sent, or stops short of completing when no byte is left, ends the upload with an {@link UploadProtocolException}.
+ * The one exception to "never sent": the first answer of a resumed upload may confirm more than the resume point plus
+ * one chunk (up to the body's length), since a saved resume point can lag behind the server; the upload continues
+ * there.
  */
 public final class ChunkUploader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkUploader.class);
 
     /** Told after every confirmed chunk, before the next is sent: where a component saves its resume state. */
     @FunctionalInterface
@@ -43,6 +51,9 @@ public final class ChunkUploader {
             ConfirmationListener confirmations)
             throws Exception {
         long confirmed = startOffset;
+        long highest = startOffset; // the most the server has ever confirmed: progress means going beyond it
+        long sentEnd = startOffset; // the end of the furthest chunk sent
+        boolean resumeAnswered = startOffset == 0; // a resumed upload's first answer may find the server further on
         int withoutProgress = 0;
         while (true) {
             if (source.position() != confirmed) {
@@ -61,19 +72,31 @@ public final class ChunkUploader {
                 tracker.completed(chunk.end());
                 return outcome.result();
             }
+            sentEnd = Math.max(sentEnd, chunk.end());
             long next = outcome.confirmedOffset();
-            if (next > chunk.end() || next < 0) {
+            boolean serverAheadOfResumePoint = !resumeAnswered && next > sentEnd
+                                               && (source.length() < 0 || next <= source.length());
+            resumeAnswered = true;
+            if (next < 0 || next > sentEnd && !serverAheadOfResumePoint) {
                 throw new UploadProtocolException("The server confirmed " + next + " bytes of " + tracker.target()
-                                                  + ", but only " + chunk.end() + " were sent");
+                                                  + ", but only " + sentEnd + " were sent"
+                                                  + (source.length() >= 0 ? " (of " + source.length() + ")" : ""));
             }
-            if (next <= confirmed) {
-                if (++withoutProgress >= maxAttemptsWithoutProgress) {
-                    throw new UploadProtocolException("The server made no progress on " + tracker.target() + " after "
-                                                      + withoutProgress + " attempts: it still confirms " + next
-                                                      + " bytes. The upload stops here and can be resumed later.");
-                }
-            } else {
+            if (serverAheadOfResumePoint) {
+                // the saved resume point lags behind (e.g. the answer to the last chunk was lost): no need to resend
+                LOG.info("The server already holds {} bytes of {}, more than the resume point {}: continuing there", next,
+                        tracker.target(), startOffset);
+            }
+            if (next > highest) {
+                highest = next;
                 withoutProgress = 0;
+            } else if (next <= confirmed && ++withoutProgress >= maxAttemptsWithoutProgress) {
+                // only answers that stay or go back count: re-sending what a server lost is fine, a server that
+                // keeps going back (or never moves) is not
+                throw new UploadProtocolException("The server made no progress on " + tracker.target() + " after "
+                                                  + withoutProgress + " attempts: it confirms " + next
+                                                  + " bytes, having confirmed " + highest
+                                                  + " before. The upload stops here and can be resumed later.");
             }
             confirmed = next;
             if (confirmations != null) {

@@ -19,7 +19,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Builds the one HTTP client an endpoint uses for all its uploads: pooled keep-alive connections, connect and
- * response timeouts, the route's TLS settings and proxy. Retries and redirects are off in the client: the upload
+ * response timeouts (the response timeout also bounds a request body that stops moving, see {@link WriteWatchdog}),
+ * the route's TLS settings and proxy. Retries and redirects are off in the client: the upload
  * engine decides what to retry, and a redirected PUT/POST must not silently re-send a body elsewhere.
  */
 public final class UploadHttpClients {
@@ -35,6 +36,7 @@ public final class UploadHttpClients {
     public static CloseableHttpClient create(UploadConfiguration config, CamelContext context, int maxConnections)
             throws Exception {
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(new RedactingConnectionFactory()) // no credentials in HttpClient's logs
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -61,6 +63,7 @@ public final class UploadHttpClients {
         if (config.getProxyHost() != null && !config.getProxyHost().isBlank()) {
             builder.setProxy(new HttpHost(config.getProxyHost(), config.getProxyPort()));
         }
-        return builder.build();
+        // socket timeouts guard reads only; the watchdog guards the writes of request bodies
+        return new WatchdogHttpClient(builder.build(), config.getResponseTimeout());
     }
 }

@@ -152,6 +152,64 @@ class ChunkUploaderTest {
     }
 
     @Test
+    void aResumedUploadThatFindsTheServerFurtherAheadContinuesWhereTheServerIs() throws Exception {
+        FakeServer server = new FakeServer();
+        server.stored.write(data, 0, 55); // the saved resume point (10) lags behind: the server holds 55 bytes
+        String result = uploader(0).upload(new ByteArrayChunkSource(data), 10,
+                chunk -> server.receive(chunk, (c, n) -> c.length()), new UploadTracker("test-target", 10, progress::add),
+                confirmations::add);
+
+        assertThat(result).isEqualTo("done:95");
+        assertThat(server.stored.toByteArray()).isEqualTo(data);
+        assertThat(server.requests).as("one probe at the resume point, then on from the server's offset")
+                .containsExactly("10-20", "55-65", "65-75", "75-85", "85-95");
+        assertThat(confirmations).startsWith(55L);
+    }
+
+    @Test
+    void aResumedUploadRejectsAFirstAnswerBeyondTheWholeBody() {
+        assertThatThrownBy(() -> uploader(0).upload(new ByteArrayChunkSource(data), 10,
+                chunk -> ChunkOutcome.confirmed(500), tracker(), null))
+                .isInstanceOf(UploadProtocolException.class).hasMessageContaining("confirmed 500 bytes")
+                .hasMessageContaining("only 20 were sent (of 95)");
+    }
+
+    @Test
+    void afterTheFirstAnswerAResumedUploadRejectsConfirmationsBeyondWhatWasSent() {
+        int[] calls = { 0 };
+        assertThatThrownBy(() -> uploader(0).upload(new ByteArrayChunkSource(data), 10,
+                chunk -> ChunkOutcome.confirmed(++calls[0] == 1 ? chunk.end() : chunk.end() + 30), tracker(), null))
+                .isInstanceOf(UploadProtocolException.class).hasMessageContaining("confirmed 60 bytes")
+                .hasMessageContaining("only 30 were sent");
+    }
+
+    @Test
+    void stopsAServerThatGoesForwardAndBackForever() {
+        int[] calls = { 0 };
+        assertThatThrownBy(() -> uploader(0).upload(new ByteArrayChunkSource(data), 0,
+                chunk -> ChunkOutcome.confirmed(++calls[0] % 2 == 1 ? 10 : 0), tracker(), null))
+                .isInstanceOf(UploadProtocolException.class).hasMessageContaining("no progress")
+                .hasMessageContaining("having confirmed 10 before");
+        assertThat(calls[0]).as("stopped after a few rounds, not never").isLessThan(10);
+    }
+
+    @Test
+    void aServerThatLostDataOnceIsResentWhatItLostAndTheUploadCompletes() throws Exception {
+        FakeServer server = new FakeServer();
+        String result = uploader(0).upload(new ByteArrayChunkSource(data), 0, chunk -> {
+            if (server.requests.size() == 6) { // after 60 bytes the server loses all but the first 10
+                byte[] kept = java.util.Arrays.copyOf(server.stored.toByteArray(), 10);
+                server.stored.reset();
+                server.stored.write(kept, 0, 10);
+            }
+            return server.receive(chunk, (c, n) -> c.length());
+        }, tracker(), null);
+
+        assertThat(result).isEqualTo("done:95");
+        assertThat(server.stored.toByteArray()).isEqualTo(data);
+    }
+
+    @Test
     void rejectsAServerThatNeverCompletes() {
         assertThatThrownBy(() -> uploader(0).upload(new ByteArrayChunkSource(data), 0,
                 chunk -> ChunkOutcome.confirmed(chunk.end()), tracker(), null))

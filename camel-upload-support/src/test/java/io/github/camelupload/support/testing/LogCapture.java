@@ -2,7 +2,11 @@ package io.github.camelupload.support.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,13 +31,47 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    /** Levels changed by {@link #openAtTrace}, restored by {@link #close()}. */
+    private final Map<String, Level> changedLevels = new HashMap<>();
+    private final List<String> addedLoggers = new ArrayList<>();
 
     private LogCapture() {
         super("capture-" + UUID.randomUUID(), null, null, true, Property.EMPTY_ARRAY);
     }
 
     public static LogCapture open() {
+        return attach(new LogCapture());
+    }
+
+    /**
+     * Like {@link #open()}, and turns every logger up to TRACE until closed, HttpClient's and Camel's included.
+     *
+     * @param serverSide logger name prefixes left at INFO: the in-process emulators and their Jetty stand in for the
+     *                   remote service, whose own logs of the requests it received are not the client's
+     */
+    public static LogCapture openAtTrace(String... serverSide) {
         LogCapture capture = new LogCapture();
+        Configuration config = ((LoggerContext) LogManager.getContext(false)).getConfiguration();
+        for (String name : serverSide) {
+            if (!config.getLoggers().containsKey(name)) {
+                config.addLogger(name, new LoggerConfig(name, Level.INFO, true));
+                capture.addedLoggers.add(name);
+            }
+        }
+        List<LoggerConfig> loggers = new ArrayList<>(config.getLoggers().values());
+        loggers.add(config.getRootLogger());
+        for (LoggerConfig logger : loggers) {
+            boolean server = !logger.getName().isEmpty()
+                             && Arrays.stream(serverSide).anyMatch(prefix -> logger.getName().startsWith(prefix));
+            if (!server) {
+                capture.changedLevels.put(logger.getName(), logger.getLevel());
+                logger.setLevel(Level.TRACE);
+            }
+        }
+        return attach(capture);
+    }
+
+    private static LogCapture attach(LogCapture capture) {
         capture.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
@@ -79,6 +117,9 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             logger.removeAppender(getName());
         }
         config.getRootLogger().removeAppender(getName());
+        changedLevels.forEach((name, level) -> (name.isEmpty() ? config.getRootLogger() : config.getLoggers().get(name))
+                .setLevel(level));
+        addedLoggers.forEach(config::removeLogger);
         context.updateLoggers();
         stop();
     }
