@@ -10,8 +10,10 @@ import java.util.concurrent.CountDownLatch;
  * Runs both emulators until Ctrl+C, for trying the components by hand.
  *
  * <pre>
- * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N]
+ * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--https]
  * </pre>
+ * {@code --https} (or {@code -Demulators.https=true}) serves both over HTTPS with the bundled self-signed test
+ * certificate ({@link EmulatorTls}).
  * Ports also come from the system properties {@code clickhelp.port} / {@code contentisland.port} (default 0: a
  * free port); the storage folder from {@code emulators.storage} (default: a temporary folder, deleted on exit).
  *
@@ -28,8 +30,13 @@ public final class EmulatorsMain {
         Integer clickHelpPort = Integer.getInteger("clickhelp.port", 0);
         Integer contentIslandPort = Integer.getInteger("contentisland.port", 0);
         String storage = System.getProperty("emulators.storage");
+        boolean https = Boolean.getBoolean("emulators.https");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--https")) {
+                https = true;
+                continue;
+            }
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
@@ -52,6 +59,8 @@ public final class EmulatorsMain {
         ClickHelpEmulator clickHelp = new ClickHelpEmulator(root.resolve("clickhelp"), clickHelpPort);
         ContentIslandEmulator contentIsland = new ContentIslandEmulator(root.resolve("contentisland"),
                 contentIslandPort);
+        clickHelp.https(https);
+        contentIsland.https(https);
         PrintStream out = System.out;
         clickHelp.onStored(f -> out.println("STORED clickhelp " + f.size() + " " + f.sha256() + " " + f.name()));
         contentIsland.onStored(f -> out.println("STORED contentisland " + f.size() + " " + f.sha256() + " "
@@ -79,6 +88,11 @@ public final class EmulatorsMain {
                 + contentIsland.uploadUrl() + ")");
         out.println("    write token: " + contentIsland.writeToken() + "   read-only token: "
                 + contentIsland.readOnlyToken());
+        if (https) {
+            out.println("HTTPS with a self-signed test certificate: trust " + EmulatorTls.TRUST_STORE_RESOURCE
+                    + " (password " + EmulatorTls.PASSWORD + ") or " + EmulatorTls.CERTIFICATE_PEM_RESOURCE
+                    + " from the emulators jar");
+        }
         out.println("Storage: " + root + (temporary ? " (temporary, deleted on exit)" : ""));
         out.println("EMULATORS-READY clickhelp=" + clickHelp.portalUrl() + " contentisland=" + contentIsland.baseUrl()
                 + " storage=" + root);
@@ -89,6 +103,6 @@ public final class EmulatorsMain {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem
-                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N]");
+                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--https]");
     }
 }
