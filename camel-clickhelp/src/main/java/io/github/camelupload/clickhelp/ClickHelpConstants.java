@@ -6,12 +6,12 @@ import org.apache.camel.spi.Metadata;
 public final class ClickHelpConstants {
 
     @Metadata(label = "producer", javaType = "String",
-              description = "The storage path to upload to (folders separated by '/'). Overrides the path of the endpoint URI; "
+              description = "In: the storage path to upload to (folders separated by '/'). Overrides the path of the endpoint URI; "
                             + "when neither is given, the CamelFileName header is used.")
     public static final String FILE_PATH = "CamelClickHelpFilePath";
 
     @Metadata(label = "producer", javaType = "Boolean",
-              description = "Whether an existing file at the path is overwritten. Overrides the overwrite option.")
+              description = "In: whether an existing file at the path is overwritten. Overrides the overwrite option.")
     public static final String OVERWRITE = "CamelClickHelpOverwrite";
 
     @Metadata(label = "producer", javaType = "Long",

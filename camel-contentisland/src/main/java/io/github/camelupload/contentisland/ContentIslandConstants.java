@@ -6,11 +6,11 @@ import org.apache.camel.spi.Metadata;
 public final class ContentIslandConstants {
 
     @Metadata(label = "producer", javaType = "String",
-              description = "The file name sent as the multipart filename (the stored resource is named after it). Overrides the fileName option.")
+              description = "In: the file name sent as the multipart filename (the stored resource is named after it). Overrides the fileName option.")
     public static final String FILE_NAME = "CamelContentIslandFileName";
 
     @Metadata(label = "producer", javaType = "String", enums = "auto,simple,chunked",
-              description = "The upload mode for this message: auto, simple or chunked. Overrides the uploadMode option.")
+              description = "In: the upload mode for this message: auto, simple or chunked. Overrides the uploadMode option.")
     public static final String UPLOAD_MODE = "CamelContentIslandUploadMode";
 
     @Metadata(label = "producer", javaType = "String",

@@ -34,6 +34,8 @@ public abstract class AbstractEmulator implements AutoCloseable {
     private final FaultPlan faults = new FaultPlan();
     private final List<Consumer<StoredFileInfo>> storeListeners = new CopyOnWriteArrayList<>();
     private int port;
+    /** Loopback unless a container asks for all interfaces ({@link #bindHost(String)}). */
+    private volatile String bindHost = HOST;
     private Server server;
     private boolean https;
 
@@ -62,6 +64,15 @@ public abstract class AbstractEmulator implements AutoCloseable {
     abstract void resetState() throws IOException;
 
     /** Starts listening; a no-op when already running. */
+    /**
+     * The address to listen on, from the next start: 127.0.0.1 by default; "0.0.0.0" only where something outside must
+     * reach it, as in a container. The URLs the emulator gives out keep naming 127.0.0.1.
+     */
+    public synchronized AbstractEmulator bindHost(String host) {
+        this.bindHost = java.util.Objects.requireNonNull(host, "host");
+        return this;
+    }
+
     public synchronized AbstractEmulator start() {
         if (server != null) {
             return this;
@@ -76,7 +87,7 @@ public abstract class AbstractEmulator implements AutoCloseable {
         ServerConnector connector = https
                 ? new ServerConnector(newServer, 1, 1, EmulatorTls.httpsConnectionFactories(http))
                 : new ServerConnector(newServer, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(HOST);
+        connector.setHost(bindHost);
         connector.setPort(port);
         connector.setIdleTimeout(300_000); // long stalls and slow big uploads are part of the job
         newServer.addConnector(connector);

@@ -10,12 +10,13 @@ import java.util.concurrent.CountDownLatch;
  * Runs both emulators until Ctrl+C, for trying the components by hand.
  *
  * <pre>
- * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--https]
+ * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0] [--https]
  * </pre>
  * {@code --https} (or {@code -Demulators.https=true}) serves both over HTTPS with the bundled self-signed test
  * certificate ({@link EmulatorTls}).
  * Ports also come from the system properties {@code clickhelp.port} / {@code contentisland.port} (default 0: a
- * free port); the storage folder from {@code emulators.storage} (default: a temporary folder, deleted on exit).
+ * free port); the storage folder from {@code emulators.storage} (default: a temporary folder, deleted on exit); the
+ * address to listen on from {@code --host} / {@code emulators.host} (default 127.0.0.1; 0.0.0.0 in a container).
  *
  * <p>Besides the human-readable lines, it prints one line a program can parse once both listen:
  * <pre>EMULATORS-READY clickhelp=http://127.0.0.1:P contentisland=http://127.0.0.1:Q/api/1.0 storage=DIR</pre>
@@ -31,6 +32,8 @@ public final class EmulatorsMain {
         Integer contentIslandPort = Integer.getInteger("contentisland.port", 0);
         String storage = System.getProperty("emulators.storage");
         boolean https = Boolean.getBoolean("emulators.https");
+        // explicit opt-in for containers: the default stays loopback only
+        String bindHost = System.getProperty("emulators.host", "127.0.0.1");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--https")) {
@@ -50,6 +53,7 @@ public final class EmulatorsMain {
                 case "--storage" -> storage = value;
                 case "--clickhelp-port" -> clickHelpPort = Integer.valueOf(value);
                 case "--contentisland-port" -> contentIslandPort = Integer.valueOf(value);
+                case "--host" -> bindHost = value;
                 default -> throw usage("unknown option " + arg);
             }
         }
@@ -61,6 +65,8 @@ public final class EmulatorsMain {
                 contentIslandPort);
         clickHelp.https(https);
         contentIsland.https(https);
+        clickHelp.bindHost(bindHost);
+        contentIsland.bindHost(bindHost);
         PrintStream out = System.out;
         clickHelp.onStored(f -> out.println("STORED clickhelp " + f.size() + " " + f.sha256() + " " + f.name()));
         contentIsland.onStored(f -> out.println("STORED contentisland " + f.size() + " " + f.sha256() + " "
@@ -103,6 +109,6 @@ public final class EmulatorsMain {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem
-                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--https]");
+                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0] [--https]");
     }
 }
