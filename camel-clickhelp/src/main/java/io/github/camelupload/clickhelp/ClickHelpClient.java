@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelupload.support.engine.UploadProtocolException;
 import io.github.camelupload.support.http.ChunkEntity;
@@ -26,7 +27,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * The three ClickHelp Storage requests an upload needs: start it ({@code POST}), send a chunk ({@code PUT}) and read
@@ -82,7 +82,7 @@ final class ClickHelpClient {
             if (!isSuccess(response)) {
                 throw HttpFailures.fromResponse(url, response, "ClickHelp refused to start the upload of " + path);
             }
-            EntityUtils.consume(response.getEntity());
+            HttpFailures.readBounded(response.getEntity()); // an endless body must not hold us
             return serverDate(response);
         }
     }
@@ -122,7 +122,7 @@ final class ClickHelpClient {
         try (ClassicHttpResponse response = open(get)) {
             int status = response.getCode();
             if (status == 404) {
-                EntityUtils.consume(response.getEntity());
+                HttpFailures.readBounded(response.getEntity()); // an endless body must not hold us
                 return Optional.empty();
             }
             if (status != 200) {
@@ -166,14 +166,28 @@ final class ClickHelpClient {
         return date == null ? null : DateUtils.parseStandardDate(date.getValue());
     }
 
+    /** The body (already bounded by {@link HttpFailures#readBounded}) as a descriptor that names a file and its size. */
     private static ClickHelpFile parseDescriptor(String body, String url) throws IOException {
+        JsonNode json;
         try {
-            return JSON.readValue(body, ClickHelpFile.class);
+            json = JSON.readTree(body == null ? "" : body);
         } catch (IOException e) {
             throw new UploadProtocolException("ClickHelp answered " + url + " with a body that is not a file descriptor: "
                                               + abbreviate(body),
                     e);
         }
+        if (json == null || !json.isObject()) {
+            throw new UploadProtocolException("ClickHelp answered " + url + " with a body that is not a file descriptor "
+                                              + "(not a JSON object): " + abbreviate(String.valueOf(body)));
+        }
+        boolean named = json.path("fileName").isTextual() || json.path("fileFullName").isTextual();
+        if (!named || !json.path("size").canConvertToLong()) {
+            throw new UploadProtocolException("ClickHelp answered " + url + " with a file descriptor that lacks "
+                                              + (named ? "" : "its fileName and fileFullName" + (json.path("size").canConvertToLong() ? "" : " and "))
+                                              + (json.path("size").canConvertToLong() ? "" : "a numeric size") + ": "
+                                              + abbreviate(body));
+        }
+        return JSON.treeToValue(json, ClickHelpFile.class);
     }
 
     private static String abbreviate(String text) {

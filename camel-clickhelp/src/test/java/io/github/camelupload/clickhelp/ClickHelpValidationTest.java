@@ -148,6 +148,31 @@ class ClickHelpValidationTest extends ClickHelpTestSupport {
     }
 
     @Test
+    void plainHttpToAHostOtherThanLoopbackIsRefusedUnlessAllowed() throws Exception {
+        String remote = "clickhelp:storage/a.txt?portalUrl=http://docs.example.com&username=u&apiKey=k";
+
+        // refused when the endpoint is created, long before any request
+        assertThatThrownBy(() -> context.getEndpoint(remote)).hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause().hasMessageContaining("uses plain http:// to docs.example.com")
+                .hasMessageContaining("set allowInsecureHttp=true");
+        ClickHelpEndpoint allowed = context.getEndpoint(remote + "&allowInsecureHttp=true", ClickHelpEndpoint.class);
+        allowed.start(); // no request is sent: endpoints validate and build their client at start
+        assertThat(allowed.getServiceUrl()).isEqualTo("http://docs.example.com");
+        allowed.stop();
+    }
+
+    @Test
+    void encodedDotDotIsAFileNameThatStaysInsideTheTargetFolder() throws Exception {
+        expectNoRequest = false;
+        Exchange result = send(uri("a.txt"), "x", Map.of(ClickHelpConstants.FILE_PATH, "docs/%2e%2e/%2E%2E/x.txt"));
+
+        assertThat(result.getException()).isNull();
+        assertThat(emulator().fileInfo("docs/%2e%2e/%2E%2E/x.txt")).as("stored under its literal name").isPresent();
+        assertThat(emulator().storedFile("docs/%2e%2e/%2E%2E/x.txt").toAbsolutePath().normalize())
+                .startsWith(emulator().storageDir().toAbsolutePath().normalize());
+    }
+
+    @Test
     void noPathAnywhere() {
         Exchange result = send(uri("").replace("storage/?", "storage?"), "x");
 

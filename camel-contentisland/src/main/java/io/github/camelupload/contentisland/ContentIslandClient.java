@@ -195,6 +195,7 @@ final class ContentIslandClient {
         try (InputStream in = entity.getContent()) {
             byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
             if (bytes.length > MAX_RESPONSE_BYTES) {
+                HttpFailures.abort(in); // closing would read the rest, maybe forever
                 throw new UploadProtocolException("ContentIsland answered " + what + " with more than "
                                                   + MAX_RESPONSE_BYTES + " bytes");
             }

@@ -37,6 +37,7 @@ public abstract class AbstractEmulator implements AutoCloseable {
     /** Loopback unless a container asks for all interfaces ({@link #bindHost(String)}). */
     private volatile String bindHost = HOST;
     private Server server;
+    private boolean https;
 
     /**
      * @param storageDir where files are stored; null for a new temporary folder, deleted by {@link #close()}
@@ -83,7 +84,9 @@ public abstract class AbstractEmulator implements AutoCloseable {
         http.setSendServerVersion(false);
         // let every path reach the handler, which validates it itself and journals what it refused
         http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(newServer, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector = https
+                ? new ServerConnector(newServer, 1, 1, EmulatorTls.httpsConnectionFactories(http))
+                : new ServerConnector(newServer, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(bindHost);
         connector.setPort(port);
         connector.setIdleTimeout(300_000); // long stalls and slow big uploads are part of the job
@@ -143,9 +146,25 @@ public abstract class AbstractEmulator implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /** {@code http://127.0.0.1:PORT}, or {@code https://} when serving HTTPS. */
     public String origin() {
-        return "http://" + HOST + ":" + port();
+        return (isHttps() ? "https://" : "http://") + HOST + ":" + port();
+    }
+
+    /**
+     * Serve HTTPS with the bundled self-signed certificate ({@link EmulatorTls}) instead of plain HTTP; set it before
+     * {@link #start()}. Off by default.
+     */
+    public synchronized AbstractEmulator https(boolean enabled) {
+        if (server != null && enabled != https) {
+            throw new IllegalStateException("stop the emulator before switching between HTTP and HTTPS");
+        }
+        https = enabled;
+        return this;
+    }
+
+    public synchronized boolean isHttps() {
+        return https;
     }
 
     public Path storageDir() {

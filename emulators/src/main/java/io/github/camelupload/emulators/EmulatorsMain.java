@@ -10,10 +10,12 @@ import java.util.concurrent.CountDownLatch;
  * Runs both emulators until Ctrl+C, for trying the components by hand.
  *
  * <pre>
- * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0] [--counting]
+ * EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0] [--counting] [--https]
  * </pre>
  * {@code --counting} (or {@code -Demulators.counting=true}) runs both in counting mode: uploads are validated,
  * counted and hashed but not stored (see {@link ClickHelpEmulator#countingOnly}); the STORED lines still come.
+ * {@code --https} (or {@code -Demulators.https=true}) serves both over HTTPS with the bundled self-signed test
+ * certificate ({@link EmulatorTls}).
  * Ports also come from the system properties {@code clickhelp.port} / {@code contentisland.port} (default 0: a
  * free port); the storage folder from {@code emulators.storage} (default: a temporary folder, deleted on exit); the
  * address to listen on from {@code --host} / {@code emulators.host} (default 127.0.0.1; 0.0.0.0 in a container).
@@ -31,6 +33,7 @@ public final class EmulatorsMain {
         Integer clickHelpPort = Integer.getInteger("clickhelp.port", 0);
         Integer contentIslandPort = Integer.getInteger("contentisland.port", 0);
         String storage = System.getProperty("emulators.storage");
+        boolean https = Boolean.getBoolean("emulators.https");
         // explicit opt-in for containers: the default stays loopback only
         String bindHost = System.getProperty("emulators.host", "127.0.0.1");
         boolean counting = Boolean.getBoolean("emulators.counting");
@@ -38,6 +41,10 @@ public final class EmulatorsMain {
             String arg = args[i];
             if (arg.equals("--counting")) {
                 counting = true;
+                continue;
+            }
+            if (arg.equals("--https")) {
+                https = true;
                 continue;
             }
             String value;
@@ -63,6 +70,8 @@ public final class EmulatorsMain {
         ClickHelpEmulator clickHelp = new ClickHelpEmulator(root.resolve("clickhelp"), clickHelpPort);
         ContentIslandEmulator contentIsland = new ContentIslandEmulator(root.resolve("contentisland"),
                 contentIslandPort);
+        clickHelp.https(https);
+        contentIsland.https(https);
         clickHelp.bindHost(bindHost);
         contentIsland.bindHost(bindHost);
         clickHelp.countingOnly(counting);
@@ -94,6 +103,11 @@ public final class EmulatorsMain {
                 + contentIsland.uploadUrl() + ")");
         out.println("    write token: " + contentIsland.writeToken() + "   read-only token: "
                 + contentIsland.readOnlyToken());
+        if (https) {
+            out.println("HTTPS with a self-signed test certificate: trust " + EmulatorTls.TRUST_STORE_RESOURCE
+                    + " (password " + EmulatorTls.PASSWORD + ") or " + EmulatorTls.CERTIFICATE_PEM_RESOURCE
+                    + " from the emulators jar");
+        }
         out.println("Storage: " + root + (temporary ? " (temporary, deleted on exit)" : "")
                 + (counting ? "; counting mode: uploads are counted and hashed, not stored" : ""));
         out.println("EMULATORS-READY clickhelp=" + clickHelp.portalUrl() + " contentisland=" + contentIsland.baseUrl()
@@ -105,6 +119,6 @@ public final class EmulatorsMain {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem
-                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0] [--counting]");
+                + "; usage: EmulatorsMain [--storage DIR] [--clickhelp-port N] [--contentisland-port N] [--host 127.0.0.1|0.0.0.0] [--counting] [--https]");
     }
 }

@@ -12,6 +12,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 /**
  * Turns an unexpected response into Camel's {@link org.apache.camel.http.base.HttpOperationFailedException} (status, body, headers), so routes
@@ -52,10 +53,12 @@ public final class HttpFailures {
         if (type != null && type.getCharset() != null) {
             charset = type.getCharset();
         }
-        try (InputStream in = entity.getContent()) {
-            if (in == null) {
-                return null;
-            }
+        InputStream in = entity.getContent();
+        if (in == null) {
+            return null;
+        }
+        boolean complete = false;
+        try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             int read;
@@ -63,7 +66,26 @@ public final class HttpFailures {
                 out.write(buffer, 0, read);
             }
             String text = out.toString(charset);
-            return in.read() >= 0 ? text + "... (truncated)" : text;
+            complete = in.read() < 0;
+            return complete ? text : text + "... (truncated)";
+        } finally {
+            if (complete) {
+                in.close();
+            } else {
+                abort(in);
+            }
+        }
+    }
+
+    /**
+     * Gives up a response body without reading the rest: closing it would read on to its end to keep the connection,
+     * which for an endless body never comes. The connection is closed instead.
+     */
+    public static void abort(InputStream in) throws IOException {
+        if (in instanceof EofSensorInputStream sensor) {
+            sensor.abort();
+        } else {
+            in.close();
         }
     }
 }

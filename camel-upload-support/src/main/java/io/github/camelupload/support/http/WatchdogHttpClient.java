@@ -4,6 +4,8 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.core5.concurrent.Cancellable;
@@ -17,7 +19,8 @@ import org.apache.hc.core5.io.CloseMode;
 /**
  * An HTTP client whose request bodies are guarded by the {@link WriteWatchdog}: a request whose body makes no
  * progress for the response timeout is aborted and fails with a {@link RequestBodyStalledException}. Waiting for the
- * response afterwards is covered by the socket timeout as before. Everything else is the wrapped client's.
+ * response afterwards is covered by the socket timeout as before. A failed TLS handshake gets a message that names
+ * the remedy. Everything else is the wrapped client's.
  */
 final class WatchdogHttpClient extends CloseableHttpClient {
 
@@ -33,8 +36,18 @@ final class WatchdogHttpClient extends CloseableHttpClient {
     }
 
     @Override
-    @SuppressWarnings("deprecation") // the delegate's public execute is the only way in to its doExecute
     protected CloseableHttpResponse doExecute(HttpHost target, ClassicHttpRequest request, HttpContext context)
+            throws IOException {
+        try {
+            return watched(target, request, context);
+        } catch (SSLHandshakeException e) {
+            throw TlsFailures.explain(e, target != null ? target.toHostString()
+                    : request.getAuthority() != null ? request.getAuthority().toString() : "the service");
+        }
+    }
+
+    @SuppressWarnings("deprecation") // the delegate's public execute is the only way in to its doExecute
+    private CloseableHttpResponse watched(HttpHost target, ClassicHttpRequest request, HttpContext context)
             throws IOException {
         HttpEntity body = request.getEntity();
         if (body == null || !(request instanceof Cancellable cancellable)) {
