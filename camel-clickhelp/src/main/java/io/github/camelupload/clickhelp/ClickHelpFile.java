@@ -23,6 +23,8 @@ public class ClickHelpFile {
     private String modifiedBy;
     private String modifiedOn;
     private long size;
+    @JsonIgnore
+    private boolean sizeGiven; // a descriptor without its size is not one
 
     public ClickHelpFile() {
     }
@@ -34,7 +36,7 @@ public class ClickHelpFile {
         this.folder = folder;
         this.modifiedBy = modifiedBy;
         this.modifiedOn = modifiedOn;
-        this.size = size;
+        setSize(size);
     }
 
     /** The file's name, e.g. {@code logo.png}. */
@@ -108,6 +110,12 @@ public class ClickHelpFile {
 
     public void setSize(long size) {
         this.size = size;
+        this.sizeGiven = true;
+    }
+
+    /** Whether a size was given (a JSON descriptor may lack it). */
+    boolean hasSize() {
+        return sizeGiven;
     }
 
     @Override

@@ -59,8 +59,11 @@ public final class HttpFailures {
         }
         boolean complete = false;
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
+            // most answers are short or empty: size the buffers by the announced length (+1 to see the end)
+            long announced = entity.getContentLength();
+            int size = announced >= 0 && announced < 8192 ? (int) announced + 1 : 8192;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+            byte[] buffer = new byte[size];
             int read;
             while (out.size() < MAX_BODY_CHARS && (read = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY_CHARS - out.size()))) > 0) {
                 out.write(buffer, 0, read);
