@@ -15,6 +15,7 @@ import java.util.function.Function;
  * against the emulator's byte count and SHA-256 before its figures count.
  *
  * <p>{@code -Dbench.quick=true}: small sizes and one round, a smoke run of the harness (about a minute).
+ * {@code -Dbench.only=ID,...}: only the cases whose id starts with one of these (ids as in the results).
  */
 public final class BenchmarkMain {
 
@@ -22,7 +23,7 @@ public final class BenchmarkMain {
     static final long GIB = 1024 * MIB;
 
     private final boolean quick = Boolean.getBoolean("bench.quick");
-    private final int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 3);
+    private final int rounds = Integer.getInteger("bench.rounds", 0) > 0 ? Integer.getInteger("bench.rounds") : quick ? 1 : 3;
     private final long bigSize = quick ? 64 * MIB : GIB;
     private final long simpleSize = quick ? 39_000_000L : 390_000_000L;
     private final int smallFiles = quick ? 200 : 2000;
@@ -108,6 +109,12 @@ public final class BenchmarkMain {
                 big);
     }
 
+    /** {@code -Dbench.only=clickhelp-small,sweep-} runs only the cases whose id starts with one of these. */
+    private static boolean selected(String id) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || java.util.Arrays.stream(only.split(",")).map(String::trim).anyMatch(id::startsWith);
+    }
+
     @FunctionalInterface
     interface CurlRun {
         Measurement run() throws Exception;
@@ -116,6 +123,9 @@ public final class BenchmarkMain {
     /** Component, bare HttpClient and curl, interleaved, {@link #rounds} times each. */
     private void throughput(String id, String title, String service, String mode, long chunkSize, String url,
             List<Path> warmup, List<Path> files, CurlRun curlRun) throws Exception {
+        if (!selected(id)) {
+            return;
+        }
         Map<String, List<Measurement>> runs = new LinkedHashMap<>();
         List<String> clients = List.of("component", "httpclient", "curl");
         for (int round = 0; round < rounds; round++) {
@@ -141,6 +151,9 @@ public final class BenchmarkMain {
 
     /** Each component uploads the big file at a small heap, with the live heap sampled. */
     private void memory(String id, String title, String body, String heap, Path big, Path warm) throws Exception {
+        if (!selected(id)) {
+            return;
+        }
         Map<String, List<Measurement>> runs = new LinkedHashMap<>();
         for (String service : List.of("clickhelp", "contentisland")) {
             log(id + ": " + service + " at -Xmx" + heap);
@@ -158,6 +171,9 @@ public final class BenchmarkMain {
     /** Time against size, component only: all sizes in one JVM per round. */
     private void sizes(String id, String service, String mode, long chunk, String url, Path warm, List<Path> sizes)
             throws Exception {
+        if (!selected(id)) {
+            return;
+        }
         List<Measurement> runs = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             log(id + " round " + (round + 1) + "/" + rounds);
@@ -177,6 +193,9 @@ public final class BenchmarkMain {
 
     /** Component throughput at several chunk sizes, rounds interleaved across sizes. */
     private void sweep(String id, String service, String url, long[] chunkMibs, Path warm, Path big) throws Exception {
+        if (!selected(id)) {
+            return;
+        }
         Map<String, List<Measurement>> runs = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (long mib : chunkMibs) {

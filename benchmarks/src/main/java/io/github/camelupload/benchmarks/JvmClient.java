@@ -19,7 +19,7 @@ final class JvmClient {
     static Measurement run(ClientSpec spec, String maxHeap) throws Exception {
         List<String> command = new ArrayList<>(List.of(Jvm.java(), "-Xmx" + maxHeap, "-cp", Jvm.classpath()));
         String jfr = System.getProperty("bench.jfr"); // e.g. -Dbench.jfr=target/jfr: one recording per client run
-        if (jfr != null) {
+        if (jfr != null && !jfr.isBlank()) {
             command.add("-XX:StartFlightRecording=filename=" + jfr + "/" + spec.client() + "-" + spec.service() + "-"
                     + System.nanoTime() + ".jfr,settings=profile");
         }
