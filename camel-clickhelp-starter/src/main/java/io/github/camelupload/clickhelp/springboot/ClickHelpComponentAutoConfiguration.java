@@ -1,18 +1,14 @@
 package io.github.camelupload.clickhelp.springboot;
 
-import java.util.Map;
-
 import io.github.camelupload.clickhelp.ClickHelpComponent;
+import io.github.camelupload.springboot.UploadComponentCustomizer;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationProperties;
-import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
-import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -34,38 +30,17 @@ public class ClickHelpComponentAutoConfiguration {
 
     static final String PREFIX = "camel.component.clickhelp";
 
-    private final ApplicationContext applicationContext;
-    private final CamelContext camelContext;
-    private final ClickHelpComponentConfiguration configuration;
+    private final ComponentCustomizer customizer;
 
     public ClickHelpComponentAutoConfiguration(ApplicationContext applicationContext, CamelContext camelContext,
                                               ClickHelpComponentConfiguration configuration) {
-        this.applicationContext = applicationContext;
-        this.camelContext = camelContext;
-        this.configuration = configuration;
+        this.customizer = new UploadComponentCustomizer(applicationContext, camelContext, configuration, PREFIX,
+                ClickHelpComponent.class);
     }
 
     @Lazy
     @Bean
     public ComponentCustomizer configureClickHelpComponent() {
-        return new ComponentCustomizer() {
-            @Override
-            public void configure(String name, Component target) {
-                Map<String, Object> options = CamelPropertiesHelper.getNonNullProperties(camelContext, configuration);
-                // a whole configuration bean first, so that single options refine it instead of being replaced by it
-                Object whole = options.remove("configuration");
-                if (whole != null) {
-                    CamelPropertiesHelper.setCamelProperties(camelContext, target,
-                            new java.util.HashMap<>(Map.of("configuration", whole)), false);
-                }
-                CamelPropertiesHelper.setCamelProperties(camelContext, target, options, false);
-            }
-
-            @Override
-            public boolean isEnabled(String name, Component target) {
-                return HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
-                        PREFIX + ".customizer") && target instanceof ClickHelpComponent;
-            }
-        };
+        return customizer;
     }
 }

@@ -2,7 +2,8 @@ package io.github.camelupload.clickhelp.springboot;
 
 import java.util.Set;
 
-import org.springframework.boot.actuate.endpoint.SanitizableData;
+import io.github.camelupload.springboot.UploadSecretsSanitizer;
+
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,17 +22,6 @@ public class ClickHelpSecretsSanitizingAutoConfiguration {
 
     @Bean
     public SanitizingFunction clickHelpSecretsSanitizer() {
-        return ClickHelpSecretsSanitizingAutoConfiguration::sanitize;
-    }
-
-    static SanitizableData sanitize(SanitizableData data) {
-        String key = data.getKey();
-        if (key == null || !key.startsWith(ClickHelpComponentAutoConfiguration.PREFIX + ".")) {
-            return data;
-        }
-        // configprops names the property apiKey, env names it api-key; configuration.apiKey is a secret too
-        String last = key.substring(key.lastIndexOf('.') + 1).replace("-", "");
-        boolean secret = SECRET_OPTIONS.stream().anyMatch(option -> option.equalsIgnoreCase(last));
-        return secret ? data.withSanitizedValue() : data;
+        return new UploadSecretsSanitizer(ClickHelpComponentAutoConfiguration.PREFIX, SECRET_OPTIONS);
     }
 }

@@ -2,7 +2,8 @@ package io.github.camelupload.contentisland.springboot;
 
 import java.util.Set;
 
-import org.springframework.boot.actuate.endpoint.SanitizableData;
+import io.github.camelupload.springboot.UploadSecretsSanitizer;
+
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,17 +22,6 @@ public class ContentIslandSecretsSanitizingAutoConfiguration {
 
     @Bean
     public SanitizingFunction contentIslandSecretsSanitizer() {
-        return ContentIslandSecretsSanitizingAutoConfiguration::sanitize;
-    }
-
-    static SanitizableData sanitize(SanitizableData data) {
-        String key = data.getKey();
-        if (key == null || !key.startsWith(ContentIslandComponentAutoConfiguration.PREFIX + ".")) {
-            return data;
-        }
-        // configprops and env name it token; configuration.token is a secret too
-        String last = key.substring(key.lastIndexOf('.') + 1).replace("-", "");
-        boolean secret = SECRET_OPTIONS.stream().anyMatch(option -> option.equalsIgnoreCase(last));
-        return secret ? data.withSanitizedValue() : data;
+        return new UploadSecretsSanitizer(ContentIslandComponentAutoConfiguration.PREFIX, SECRET_OPTIONS);
     }
 }
