@@ -37,7 +37,11 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
     private final String path;
     private final String target;
     private final boolean overwrite;
-    /** The server's clock at the start of this upload: the Date of its first answer (POST, or first PUT). */
+    private final CompletedUploadCheck check;
+    /**
+     * The server's clock at the start of this upload's session: the Date of the answer to its POST, or, when a
+     * resumed upload does not know it, of the first PUT.
+     */
     private Instant serverStart;
     /** The last offset the server itself confirmed with a header (0 until it does). */
     private long serverConfirmed;
@@ -45,7 +49,8 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
     private boolean lastChunkFailedInTransit;
 
     /**
-     * @param serverStart the Date of the server's answer to the POST that started this upload; null when resumed
+     * @param serverStart the Date of the server's answer to the POST that started this upload's session; null when
+     *                    unknown (resumed from a header or the state repository)
      */
     ClickHelpChunkSender(ClickHelpClient client, Retrier retrier, String path, String target, boolean overwrite,
                          Instant serverStart) {
@@ -55,6 +60,7 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
         this.target = target;
         this.overwrite = overwrite;
         this.serverStart = serverStart;
+        this.check = new CompletedUploadCheck(client, retrier, path, target);
     }
 
     @Override
@@ -119,9 +125,9 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
      */
     private ClickHelpFile storedWithSize(long size, Exception failure, boolean uploadGone) {
         try {
-            Optional<ClickHelpFile> file = retrier.call("Check of " + target, () -> client.describe(path), null);
-            if (file.isPresent() && !file.get().isFolder() && file.get().getSize() == size) {
-                if (overwrite && !uploadGone && !modifiedSinceStart(file.get())) {
+            Optional<ClickHelpFile> file = check.storedWithSize(size);
+            if (file.isPresent()) {
+                if (overwrite && !uploadGone && !CompletedUploadCheck.modifiedSince(file.get(), serverStart)) {
                     LOG.debug("After a lost answer to the last chunk, {} has the expected size but was last modified {} "
                               + "(this upload started {}): it may be the file being replaced; the chunk is sent again",
                             target, file.get().getModifiedOn(), serverStart);
@@ -132,17 +138,11 @@ final class ClickHelpChunkSender implements ChunkSender<ClickHelpFile> {
                         target, failure.getClass().getSimpleName(), size);
                 return file.get();
             }
-            LOG.debug("After a lost answer to the last chunk, {} is {}", target,
-                    file.map(f -> "there with " + f.getSize() + " bytes, not " + size).orElse("not there yet"));
+            LOG.debug("After a lost answer to the last chunk, {} is not there with {} bytes (yet)", target, size);
         } catch (Exception e) {
             failure.addSuppressed(e);
         }
         return null;
-    }
-
-    private boolean modifiedSinceStart(ClickHelpFile file) {
-        Instant modified = file.getModifiedOnInstant();
-        return serverStart != null && modified != null && !modified.isBefore(serverStart);
     }
 
     /** A completion answer without a descriptor: ask for it; if that fails, describe the file from what was sent. */

@@ -2,6 +2,7 @@ package io.github.camelupload.clickhelp;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.github.camelupload.support.engine.ChunkUploader;
 import io.github.camelupload.support.engine.UploadTracker;
@@ -33,8 +34,11 @@ public class ClickHelpProducer extends DefaultProducer {
      */
     static final String RESUME_PROPERTY = "CamelClickHelpResumePoint";
 
-    /** The confirmed offset of an upload to a target. */
-    record ResumePoint(String target, long offset) {
+    /**
+     * The confirmed offset of an upload to a target, and the server's clock when its session started (null when
+     * unknown): a later attempt that finds the session gone needs it to tell its file from an older one.
+     */
+    record ResumePoint(String target, long offset, Instant sessionStart) {
     }
 
     private final ClickHelpEndpoint endpoint;
@@ -81,7 +85,8 @@ public class ClickHelpProducer extends DefaultProducer {
                 checkNotEmpty(source, target); // reads the first chunk before any request; it is replayed from memory
             }
 
-            ClickHelpFile file = new Upload(exchange, path, overwrite, target, source, store, storeKey).run(startOffset);
+            ClickHelpFile file = new Upload(exchange, path, overwrite, target, source, store, storeKey)
+                    .run(startOffset, startOffset > 0 ? sessionStart(exchange, target) : null);
 
             message.removeHeader(ClickHelpConstants.UPLOAD_OFFSET);
             message.removeHeader(ClickHelpConstants.UPLOAD_TARGET);
@@ -166,6 +171,12 @@ public class ClickHelpProducer extends DefaultProducer {
         return Math.max(0, offset);
     }
 
+    /** When the session of the exchange's last upload to {@code target} started, if this exchange knows it. */
+    private static Instant sessionStart(Exchange exchange, String target) {
+        ResumePoint point = exchange.getProperty(RESUME_PROPERTY, ResumePoint.class);
+        return point != null && point.target().equals(target) ? point.sessionStart() : null;
+    }
+
     private void checkNotEmpty(ChunkSource source, String target) throws IOException {
         Chunk first = source.nextChunk(config.getChunkSize());
         if (first == null) {
@@ -191,6 +202,8 @@ public class ClickHelpProducer extends DefaultProducer {
         private final String storeKey;
         /** Whether the server confirmed any chunk in this exchange. */
         private boolean confirmedAny;
+        /** The server's clock when the session of this upload started (the POST's answer), or null if unknown. */
+        private Instant sessionStart;
 
         Upload(Exchange exchange, String path, boolean overwrite, String target, ChunkSource source, ResumeStateStore store,
                String storeKey) {
@@ -203,15 +216,20 @@ public class ClickHelpProducer extends DefaultProducer {
             this.storeKey = storeKey;
         }
 
-        ClickHelpFile run(long startOffset) throws Exception {
+        ClickHelpFile run(long startOffset, Instant knownSessionStart) throws Exception {
             if (startOffset == 0) {
                 return uploadFrom(0);
             }
+            sessionStart = knownSessionStart;
             try {
                 return uploadFrom(startOffset);
             } catch (HttpOperationFailedException e) {
                 if (!isUnknownUpload(e) || confirmedAny) {
                     throw e;
+                }
+                ClickHelpFile completed = completedBefore(startOffset, e);
+                if (completed != null) {
+                    return completed;
                 }
                 LOG.warn("ClickHelp no longer knows the upload to {} that was to resume at byte {} (HTTP {}: {}); "
                          + "starting it over",
@@ -220,11 +238,57 @@ public class ClickHelpProducer extends DefaultProducer {
             }
         }
 
+        /**
+         * The file, when the session this upload was to resume is gone because an earlier attempt completed it (the
+         * answer to its last chunk was lost); else null, and the upload starts over. Only a file with exactly the
+         * body's bytes counts, and never one that was there before this upload: with overwrite, it must have been
+         * modified since the session started (when that is unknown, the upload starts over, which overwriting
+         * allows); without overwrite, this upload's POST succeeded, so no file was there when it started.
+         */
+        private ClickHelpFile completedBefore(long startOffset, HttpOperationFailedException gone) throws Exception {
+            long length = lengthByReading();
+            if (length < 0) {
+                return null;
+            }
+            Optional<ClickHelpFile> file;
+            try {
+                file = new CompletedUploadCheck(endpoint.client(), endpoint.retrier(), path, target).storedWithSize(length);
+            } catch (Exception checkFailed) {
+                // not knowing, starting over could fail with a conflict (or replace our own file): this attempt fails,
+                // the resume point stays, a later one checks again
+                checkFailed.addSuppressed(gone);
+                throw checkFailed;
+            }
+            if (file.isEmpty()) {
+                return null;
+            }
+            boolean ours = sessionStart != null ? CompletedUploadCheck.modifiedSince(file.get(), sessionStart) : !overwrite;
+            if (!ours) {
+                LOG.info("ClickHelp no longer knows the upload to {}; the file there has {} bytes too, but was modified {}, "
+                         + "before this upload started ({}): it is not taken for this upload's",
+                        target, length, file.get().getModifiedOn(), sessionStart == null ? "when is unknown" : sessionStart);
+                return null;
+            }
+            LOG.info("ClickHelp no longer knows the upload to {} that was to resume at byte {}, but holds the file with all "
+                     + "{} bytes: an earlier attempt completed it and lost the answer; the upload is complete",
+                    target, startOffset, length);
+            return file.get();
+        }
+
+        /** The body's length; a stream of unknown length is read to its end to learn it. */
+        private long lengthByReading() throws IOException {
+            while (source.length() < 0 && source.nextChunk(config.getChunkSize()) != null) {
+                // only counting
+            }
+            return source.length();
+        }
+
         private ClickHelpFile uploadFrom(long startOffset) throws Exception {
-            Instant serverStart = null;
+            Instant serverStart = sessionStart;
             if (startOffset == 0) {
                 serverStart = endpoint.retrier().call("Start of the upload to " + target,
                         () -> endpoint.client().start(path, overwrite), null);
+                sessionStart = serverStart;
                 onConfirmed(0);
             }
             UploadTracker tracker = new UploadTracker(target, startOffset, config.getProgressListener());
@@ -240,7 +304,7 @@ public class ClickHelpProducer extends DefaultProducer {
 
         private void onConfirmed(long offset) {
             Message message = exchange.getMessage();
-            exchange.setProperty(RESUME_PROPERTY, new ResumePoint(target, offset));
+            exchange.setProperty(RESUME_PROPERTY, new ResumePoint(target, offset, sessionStart));
             message.setHeader(ClickHelpConstants.UPLOAD_OFFSET, offset);
             message.setHeader(ClickHelpConstants.UPLOAD_TARGET, target);
             if (source.length() >= 0) {

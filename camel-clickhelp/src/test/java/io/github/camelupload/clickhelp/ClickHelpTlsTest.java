@@ -4,14 +4,13 @@ import javax.net.ssl.SSLHandshakeException;
 
 import io.github.camelupload.emulators.ClickHelpEmulatorExtension;
 import io.github.camelupload.emulators.EmulatorTls;
+import io.github.camelupload.support.testing.TrustStores;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +41,7 @@ class ClickHelpTlsTest {
     }
 
     static SSLContextParameters trustingTheEmulator() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("classpath:" + EmulatorTls.TRUST_STORE_RESOURCE);
-        trustStore.setPassword(EmulatorTls.PASSWORD);
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(trustStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trust);
-        return tls;
+        return TrustStores.trusting(EmulatorTls.TRUST_STORE_RESOURCE, EmulatorTls.PASSWORD);
     }
 
     private String uri(String path, String options) {

@@ -29,8 +29,12 @@ final class SoakFigures {
     long retries;
     long resumes;
     long restarts;
+    /** Resumed attempts that found the session gone and the file complete: an earlier attempt's answer was lost. */
+    long completedByEarlierAttempt;
     long redeliveries;
     int unfinishedClickHelp;
+    /** Per ClickHelp session left open: its path and every request the server saw for that path. */
+    final List<String> unfinishedClickHelpTrails = new ArrayList<>();
     int unfinishedContentIsland;
     int extraContentIslandResources;
     long peakHeap;
@@ -69,6 +73,8 @@ final class SoakFigures {
         row(r, "redeliveries (Camel error handler)", Long.toString(redeliveries));
         row(r, "resumes (an attempt continued a partial upload)", Long.toString(resumes));
         row(r, "restarts from byte 0 (server lost the session)", Long.toString(restarts));
+        row(r, "completed by an earlier attempt whose last answer was lost (found by GET on resume)",
+                Long.toString(completedByEarlierAttempt));
         row(r, "uploads byte-identical", identical + " of " + uploads);
         row(r, "uploads failed", Integer.toString(failed.size()));
         row(r, "uploads lost (success reported, nothing stored)", Integer.toString(lost.size()));
@@ -86,6 +92,9 @@ final class SoakFigures {
         }
         for (String l : lost) {
             r.append("\nLOST: ").append(l);
+        }
+        for (String u : unfinishedClickHelpTrails) {
+            r.append("\nUNFINISHED CLICKHELP SESSION: ").append(u);
         }
         return r.append('\n').toString();
     }

@@ -20,6 +20,9 @@ import org.apache.camel.support.ExchangeHelper;
  * consumers deliver) are read by position; byte[] is used in place; String is encoded with the exchange charset;
  * InputStream is streamed (length from {@code Content-Length} or {@code CamelFileLength} when given). Anything else
  * goes through Camel's type converters to an InputStream.
+ * <p>
+ * A one-shot InputStream that an earlier delivery attempt of the exchange already took fails here, before anything is
+ * sent, with a {@link ConsumedStreamException} that names the remedies.
  */
 public final class ChunkSources {
 
@@ -75,6 +78,7 @@ public final class ChunkSources {
             if (length < 0 && body instanceof StreamCache cache && cache.length() >= 0) {
                 length = cache.length(); // a stream cache knows its size
             }
+            OneShotStreams.claim(exchange, stream);
             return new StreamChunkSource(stream, length);
         }
         InputStream converted = exchange.getContext().getTypeConverter().convertTo(InputStream.class, exchange, body);

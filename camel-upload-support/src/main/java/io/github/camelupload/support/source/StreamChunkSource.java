@@ -100,9 +100,14 @@ public final class StreamChunkSource implements ChunkSource {
             readAhead = -1;
         }
         while (toSkip > 0) {
-            long skipped = in.skip(toSkip);
+            long skipped;
+            try {
+                skipped = in.skip(toSkip);
+            } catch (IOException e) {
+                throw closedAtFirstAccess(e);
+            }
             if (skipped <= 0) {
-                if (in.read() < 0) {
+                if (readByte() < 0) {
                     endOfStream = true;
                     throw new EOFException("Cannot skip to byte " + offset + ": the stream ended at byte " + consumed);
                 }
@@ -134,7 +139,12 @@ public final class StreamChunkSource implements ChunkSource {
             readAhead = -1;
         }
         while (bufferLength < limit && !endOfStream) {
-            int read = in.read(buffer, bufferLength, limit - bufferLength);
+            int read;
+            try {
+                read = in.read(buffer, bufferLength, limit - bufferLength);
+            } catch (IOException e) {
+                throw closedAtFirstAccess(e);
+            }
             if (read < 0) {
                 endOfStream = true;
             } else {
@@ -143,7 +153,7 @@ public final class StreamChunkSource implements ChunkSource {
             }
         }
         if (readAhead < 0 && !endOfStream) {
-            int next = in.read();
+            int next = readByte();
             if (next < 0) {
                 endOfStream = true;
             } else {
@@ -179,6 +189,26 @@ public final class StreamChunkSource implements ChunkSource {
             System.arraycopy(buffer, from, buffer, 0, replay);
         }
         return Math.min(capacity, buffer.length);
+    }
+
+    private int readByte() throws IOException {
+        try {
+            return in.read();
+        } catch (IOException e) {
+            throw closedAtFirstAccess(e);
+        }
+    }
+
+    /**
+     * A stream that fails its first read because it is closed (typically: an earlier delivery attempt read and
+     * closed it) gets a failure that says so and what to do; any other failure stands as it is.
+     */
+    private IOException closedAtFirstAccess(IOException failure) {
+        if (consumed > 0) {
+            return failure;
+        }
+        ConsumedStreamException closed = OneShotStreams.closedAtFirstAccess(description, failure);
+        return closed != null ? closed : failure;
     }
 
     private void checkDeclaredLength() throws IOException {
