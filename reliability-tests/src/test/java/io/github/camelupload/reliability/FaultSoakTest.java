@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,8 @@ class FaultSoakTest {
     static final double FAULT_RATE = 0.25;
     /** Camel's redeliveries after the component's own retries gave up; each one resumes. */
     static final int REDELIVERIES = 10;
+    /** How often an exchange that still failed is sent again later, with its resume headers. */
+    static final int RESENDS = 3;
     /** No single upload may take longer: a hang is a finding, not a slow run. */
     static final Duration UPLOAD_LIMIT = Duration.ofMinutes(5);
 
@@ -129,6 +132,7 @@ class FaultSoakTest {
         assertThat(figures.corrupted).as("uploads whose stored bytes differ from the sent ones").isEmpty();
         assertThat(figures.lost).as("uploads reported done with nothing stored").isEmpty();
         assertThat(figures.failed).as("uploads that did not complete").isEmpty();
+        assertThat(figures.resentWithoutResumePoint).as("failed exchanges without a resume point").isEmpty();
         assertThat(figures.identical).isEqualTo(count);
         assertThat(figures.faultRate()).as("share of requests with an injected fault").isGreaterThanOrEqualTo(0.15);
         assertThat(figures.unfinishedClickHelpTrails).as("ClickHelp sessions left open").isEmpty();
@@ -177,29 +181,59 @@ class FaultSoakTest {
         }
     }
 
-    private void runOne(Upload upload, ProducerTemplate template, ConsumerTemplate consumer, ClickHelpEmulator clickhelp,
-            ContentIslandEmulator contentisland, SoakFigures figures) throws Exception {
-        Path file = TestFiles.seeded(tempDir.resolve("in").resolve(upload.name()), upload.size(), upload.number());
-        String sha256 = TestFiles.sha256(file);
-        String endpoint = upload.service() == Service.CLICKHELP
-                ? clickHelpUri(clickhelp, upload) : contentIslandUri(contentisland, upload);
+    private static Exchange send(ProducerTemplate template, Upload upload, Path file, ConsumerTemplate consumer,
+            String endpoint, Map<String, Object> resumeHeaders) {
         Exchange done = template.send("direct:upload", exchange -> {
             try {
                 upload.body().apply(exchange, file, consumer);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            exchange.getMessage().getHeaders().putAll(resumeHeaders);
             exchange.getMessage().setHeader("SoakEndpoint", endpoint);
             exchange.getMessage().setHeader("SoakSource", file.toString());
             exchange.getMessage().setHeader(ClickHelpConstants.FILE_PATH, "soak/" + upload.name());
             exchange.getMessage().setHeader(ContentIslandConstants.FILE_NAME, upload.name());
         });
         BodyType.release(done.getIn().getBody());
+        return done;
+    }
+
+    /** The components' resume headers a failed exchange carries (what a dead-letter channel would keep). */
+    private static Map<String, Object> resumeHeaders(Exchange failed) {
+        Map<String, Object> headers = new java.util.HashMap<>();
+        failed.getMessage().getHeaders().forEach((name, value) -> {
+            if (name.startsWith("CamelClickHelpUpload") || name.startsWith("CamelContentIsland")) {
+                headers.put(name, value);
+            }
+        });
+        return headers;
+    }
+
+    private void runOne(Upload upload, ProducerTemplate template, ConsumerTemplate consumer, ClickHelpEmulator clickhelp,
+            ContentIslandEmulator contentisland, SoakFigures figures) throws Exception {
+        Path file = TestFiles.seeded(tempDir.resolve("in").resolve(upload.name()), upload.size(), upload.number());
+        String sha256 = TestFiles.sha256(file);
+        String endpoint = upload.service() == Service.CLICKHELP
+                ? clickHelpUri(clickhelp, upload) : contentIslandUri(contentisland, upload);
+        Exchange done = send(template, upload, file, consumer, endpoint, Map.of());
+        figures.redeliveries += done.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        // redeliveries exhausted: the exchange stops with its resume point in the headers; like an application that
+        // re-sends a failed exchange later (a dead-letter replay), send a new exchange with those headers, which must
+        // continue where the failed one stopped
+        for (int resend = 1; done.isFailed() && resend <= RESENDS; resend++) {
+            Map<String, Object> resumeHeaders = resumeHeaders(done);
+            figures.resentAfterFailure++;
+            if (resumeHeaders.isEmpty()) {
+                figures.resentWithoutResumePoint.add(upload + ": " + done.getException());
+            }
+            done = send(template, upload, file, consumer, endpoint, resumeHeaders);
+            figures.redeliveries += done.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        }
         figures.uploads++;
         figures.bytes += upload.size();
         figures.perService.merge(upload.service(), 1, Integer::sum);
         figures.perBody.merge(upload.body(), 1, Integer::sum);
-        figures.redeliveries += done.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
 
         if (done.isFailed()) {
             figures.failed.add(upload + ": " + done.getException());

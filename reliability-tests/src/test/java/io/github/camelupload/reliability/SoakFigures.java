@@ -32,6 +32,10 @@ final class SoakFigures {
     /** Resumed attempts that found the session gone and the file complete: an earlier attempt's answer was lost. */
     long completedByEarlierAttempt;
     long redeliveries;
+    /** Exchanges sent again, with their resume headers, after the error handler gave up. */
+    long resentAfterFailure;
+    /** Failed exchanges that carried no resume point (must be none: every failure leaves one). */
+    final List<String> resentWithoutResumePoint = new ArrayList<>();
     int unfinishedClickHelp;
     /** Per ClickHelp session left open: its path and every request the server saw for that path. */
     final List<String> unfinishedClickHelpTrails = new ArrayList<>();
@@ -71,6 +75,8 @@ final class SoakFigures {
         faults.forEach((kind, n) -> row(r, "&nbsp;&nbsp;" + kind, n.toString()));
         row(r, "retries (component, per request)", Long.toString(retries));
         row(r, "redeliveries (Camel error handler)", Long.toString(redeliveries));
+        row(r, "exchanges re-sent after redeliveries ran out (with the resume headers)", Long.toString(resentAfterFailure));
+        row(r, "&nbsp;&nbsp;of those, without a resume point", Integer.toString(resentWithoutResumePoint.size()));
         row(r, "resumes (an attempt continued a partial upload)", Long.toString(resumes));
         row(r, "restarts from byte 0 (server lost the session)", Long.toString(restarts));
         row(r, "completed by an earlier attempt whose last answer was lost (found by GET on resume)",
