@@ -24,8 +24,11 @@ import org.apache.hc.core5.io.CloseMode;
  */
 final class WatchdogHttpClient extends CloseableHttpClient {
 
-    /** Writes are split into pieces of this size, so that a slow but moving server shows progress often. */
-    private static final int PIECE = 8192;
+    /**
+     * Writes are split into pieces of this size, so that a slow but moving server shows progress often. Not smaller:
+     * every piece is a socket write of its own, and 8 KiB pieces cost a 1 GiB upload a quarter more CPU.
+     */
+    private static final int PIECE = 512 * 1024;
 
     private final CloseableHttpClient delegate;
     private final long timeoutMillis;
