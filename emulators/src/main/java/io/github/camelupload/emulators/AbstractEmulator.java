@@ -38,6 +38,7 @@ public abstract class AbstractEmulator implements AutoCloseable {
     private volatile String bindHost = HOST;
     private Server server;
     private boolean https;
+    private volatile boolean countingOnly;
 
     /**
      * @param storageDir where files are stored; null for a new temporary folder, deleted by {@link #close()}
@@ -64,6 +65,21 @@ public abstract class AbstractEmulator implements AutoCloseable {
     abstract void resetState() throws IOException;
 
     /** Starts listening; a no-op when already running. */
+    /**
+     * Counting mode (off by default): the protocol is validated as always, but uploaded bytes are only counted and
+     * hashed (a running SHA-256; chunks arrive in order), never written, so a benchmark measures the client rather
+     * than the disk. Completed uploads are still reported ({@link #onStored}, with a null path) but cannot be read
+     * back. Set it before the first upload.
+     */
+    public AbstractEmulator countingOnly(boolean countingOnly) {
+        this.countingOnly = countingOnly;
+        return this;
+    }
+
+    public boolean isCountingOnly() {
+        return countingOnly;
+    }
+
     /**
      * The address to listen on, from the next start: 127.0.0.1 by default; "0.0.0.0" only where something outside must
      * reach it, as in a container. The URLs the emulator gives out keep naming 127.0.0.1.

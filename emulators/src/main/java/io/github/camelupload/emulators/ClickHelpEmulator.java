@@ -30,7 +30,6 @@ public final class ClickHelpEmulator extends AbstractEmulator {
     public static final long DEFAULT_MAX_FILE_SIZE = 1024L * 1024 * 1024;
 
     private final ClickHelpHandler handler;
-    private volatile boolean countingOnly;
     private volatile String username = DEFAULT_USERNAME;
     private volatile String apiKey = DEFAULT_API_KEY;
     private volatile int startStatus = 201;
@@ -53,19 +52,10 @@ public final class ClickHelpEmulator extends AbstractEmulator {
         this.handler = new ClickHelpHandler(this);
     }
 
-    /**
-     * Counting mode (off by default): the protocol is validated as always, but uploaded bytes are only counted and
-     * hashed (a running SHA-256; chunks arrive in order), never written, so a benchmark measures the client rather
-     * than the disk. Completed uploads are still reported ({@link #onStored}, with a null path) but cannot be read
-     * back. Set it before the first upload.
-     */
+    @Override
     public ClickHelpEmulator countingOnly(boolean countingOnly) {
-        this.countingOnly = countingOnly;
+        super.countingOnly(countingOnly);
         return this;
-    }
-
-    public boolean isCountingOnly() {
-        return countingOnly;
     }
 
     @Override

@@ -22,7 +22,6 @@ public final class ContentIslandEmulator extends AbstractEmulator {
     public static final long DEFAULT_MIN_PART_SIZE = 5L * 1024 * 1024;
 
     private final ContentIslandHandler handler;
-    private volatile boolean countingOnly;
     private volatile String writeToken = DEFAULT_WRITE_TOKEN;
     private volatile String readOnlyToken = DEFAULT_READ_ONLY_TOKEN;
     private volatile long simpleUploadLimit = DEFAULT_SIMPLE_UPLOAD_LIMIT;
@@ -45,19 +44,10 @@ public final class ContentIslandEmulator extends AbstractEmulator {
         this.handler = new ContentIslandHandler(this);
     }
 
-    /**
-     * Counting mode (off by default): the protocol is validated as always, but uploaded bytes are only counted and
-     * hashed (a running SHA-256; chunks arrive in order), never written, so a benchmark measures the client rather
-     * than the disk. Completed uploads are still reported ({@link #onStored}, with a null path) but cannot be read
-     * back. Set it before the first upload.
-     */
+    @Override
     public ContentIslandEmulator countingOnly(boolean countingOnly) {
-        this.countingOnly = countingOnly;
+        super.countingOnly(countingOnly);
         return this;
-    }
-
-    public boolean isCountingOnly() {
-        return countingOnly;
     }
 
     @Override
